@@ -1,0 +1,3 @@
+"""Parley: political event data from news."""
+
+__version__ = "0.1.0"
