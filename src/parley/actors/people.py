@@ -1,0 +1,160 @@
+"""People, with the title and state the text gives them.
+
+News introduces officials in a handful of shapes: a title before the name ("South Korea's
+First Vice Foreign Minister Cho Hyun-dong", "the Greek prime minister Kyriakos Mitsotakis"),
+an appositive after it ("Kim Gunn, special representative for ...", "Zalmay Khalilzad, a US
+peace envoy"), or "of" a state ("President Patrice Talon of Benin"). Later mentions use the
+surname alone; those are resolved in `coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.matcher import VIA_CAPITAL, ActorMatch
+from parley.actors.titles import TitleLexicon
+
+_STOP_POS = {"VERB", "AUX", "DET", "PRON", "PUNCT", "ADP", "SCONJ", "CCONJ", "NUM", "ADV"}
+_PREFIX_LIMIT = 8
+_APPOSITIVE_LIMIT = 14
+
+
+@dataclass
+class Person:
+    """A named person and what the text says they are."""
+
+    start: int  # token span of the name
+    end: int
+    name: str
+    title: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    org: str | None = None
+
+
+class PeopleFinder:
+    """Builds `Person` records from the model's PERSON entities and the context around them."""
+
+    def __init__(self, titles: TitleLexicon) -> None:
+        self._titles = titles
+
+    def find(self, doc: Doc, actors: list[ActorMatch]) -> list[Person]:
+        by_token = {i: match for match in actors for i in range(match.start, match.end)}
+        people = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name_span = self._strip_leading_titles(ent)
+            if name_span is None or any(i in by_token for i in range(ent.start, ent.end)):
+                continue
+            person = Person(name_span.start, name_span.end, _clean_name(name_span))
+            self._describe_from_prefix(doc, person, by_token)
+            if person.title is None or (person.country is None and person.org is None):
+                self._describe_from_appositive(doc, person, by_token)
+            if person.country is None and person.org is None:
+                self._describe_from_of_phrase(doc, person, by_token)
+            people.append(person)
+        return people
+
+    def _strip_leading_titles(self, ent: Span) -> Span | None:
+        """The model often puts 'President' or 'Prime Minister' inside the PERSON span."""
+        start = ent.start
+        while start < ent.end and ent.doc[start].lower_ in self._titles.words:
+            start += 1
+        if start >= ent.end:
+            return None
+        return ent.doc[start : ent.end]
+
+    def _describe_from_prefix(
+        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
+    ) -> None:
+        """Words just before the name: title, and the state or body it serves."""
+        start = person.start
+        while start > 0 and person.start - start < _PREFIX_LIMIT:
+            token = doc[start - 1]
+            if not _may_precede_name(token, self._titles.words, by_token):
+                break
+            start -= 1
+        prefix = doc[start : person.start]
+        if len(prefix) == 0:
+            return
+        self._apply_title(person, prefix)
+        _apply_affiliation(
+            person, [by_token[i] for i in range(start, person.start) if i in by_token]
+        )
+
+    def _describe_from_appositive(
+        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
+    ) -> None:
+        """'Name, a US peace envoy,' and 'Name, the chief executive of Hong Kong'."""
+        if person.end >= len(doc) or doc[person.end].text != ",":
+            return
+        end = person.end + 1
+        while end < len(doc) and end - person.end < _APPOSITIVE_LIMIT:
+            token = doc[end]
+            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.is_space:
+                break
+            end += 1
+        phrase = doc[person.end + 1 : end]
+        words = [t.text for t in phrase]
+        match = self._titles.find(words)
+        if match is None or match.start > 3:
+            return
+        if person.title is None:
+            person.title = phrase[match.start : match.end].text
+            person.sector = match.record.sector
+        title_end = phrase.start + match.end
+        nearby = [
+            by_token[i]
+            for i in range(phrase.start, min(phrase.end, title_end + 3))
+            if i in by_token and (i < title_end or doc[title_end].lower_ == "of")
+        ]
+        _apply_affiliation(person, nearby)
+
+    def _describe_from_of_phrase(
+        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
+    ) -> None:
+        """'President Patrice Talon of Benin'."""
+        at = person.end
+        if at + 1 < len(doc) and doc[at].lower_ == "of" and (at + 1) in by_token:
+            _apply_affiliation(person, [by_token[at + 1]])
+
+    def _apply_title(self, person: Person, prefix: Span) -> None:
+        match = self._titles.find([t.text for t in prefix])
+        if match is None:
+            return
+        person.title = prefix[match.start : match.end].text
+        person.sector = match.record.sector
+
+
+def _may_precede_name(token: Token, title_words: frozenset[str], by_token: dict) -> bool:
+    if token.i in by_token:
+        return True
+    if token.text in ("'s", "’s", "-", "of", "and"):
+        return True
+    if token.is_space or "\n" in token.whitespace_:
+        return False
+    if token.lower_ in title_words:
+        return True
+    return token.pos_ not in _STOP_POS and (token.is_title or token.pos_ in ("NOUN", "ADJ"))
+
+
+def _apply_affiliation(person: Person, matches: list[ActorMatch]) -> None:
+    """The nearest state or body named in the description is the person's."""
+    for match in reversed(matches):
+        if match.ref.via == VIA_CAPITAL and match.ref.country is None:
+            continue
+        if match.ref.country and person.country is None and person.org is None:
+            person.country = match.ref.country
+        elif match.ref.org and person.org is None and person.country is None:
+            person.org = match.ref.org
+        if person.sector is None and match.ref.sector:
+            person.sector = match.ref.sector
+
+
+def _clean_name(span: Span) -> str:
+    tokens = [t for t in span if t.text not in ("'s", "’s", "'", "’")]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text.replace("\n", " ")

@@ -1,0 +1,476 @@
+"""Who a noun phrase is: from a token of the parse to the entities it stands for.
+
+The events stage asks "who is the subject of this verb?"; the answer is a list of
+`Entity`, found through dictionary names, people, collective phrases ("the three
+countries"), pronouns and surnames met earlier in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from parley.actors.dictionary import Dictionaries
+from parley.actors.matcher import ActorMatch, ActorMatcher
+from parley.actors.people import PeopleFinder, Person
+from parley.actors.titles import TitleLexicon
+from parley.models import Entity
+
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
+_THING_PRONOUNS = {"it", "its"}
+_COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government", "ally", "partner"}
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
+_NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
+_FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+_REPORTING = {"say", "read", "tell", "add", "state", "write", "tweet", "declare", "insist"}
+_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
+_ANAPHORIC_NOUNS = {
+    "regime",
+    "government",
+    "country",
+    "state",
+    "nation",
+    "group",
+    "organization",
+    "organisation",
+    "administration",
+    "military",
+    "army",
+    "council",
+    "company",
+}
+_MOTION = {"travel", "go", "fly", "head", "visit", "come", "return"}
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"}
+_PRONOUN_WINDOW = 80  # tokens: about two sentences back
+
+
+@dataclass
+class Mention:
+    """A stretch of text that stands for an entity."""
+
+    start: int
+    end: int
+    entity: Entity
+    via: str = "name"
+
+
+@dataclass
+class DocumentActors:
+    """Every actor mention of one document, and how to resolve a token to entities."""
+
+    doc: Doc
+    mentions: list[Mention]
+    titles: TitleLexicon
+    enumerations: list[tuple[int, list[Entity]]] = field(default_factory=list)
+    counterparts: dict[int, list[Entity]] = field(default_factory=dict)
+    speakers: list[tuple[int, list[Entity]]] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    def entities_for(self, token: Token) -> list[Entity]:
+        """The entities the phrase headed by `token` refers to, conjuncts included."""
+        entities: list[Entity] = []
+        for head in _conjuncts(token):
+            entities.extend(self._entities_for_one(head))
+        return _unique(entities)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def speaker_for(self, token: Token) -> list[Entity]:
+        """Who speaks the quotation `token` stands in: the attribution in its paragraph
+        ('..., the statement issued by A, B and C read'), else the last one before it."""
+        if not _in_quote(token):
+            return []
+        paragraph = _paragraph_bounds(token)
+        same = [e for i, e in self.speakers if paragraph[0] <= i < paragraph[1]]
+        if same:
+            return list(same[0])
+        earlier = [e for i, e in self.speakers if i < token.i]
+        return list(earlier[-1]) if earlier else []
+
+    def _entities_for_one(self, token: Token) -> list[Entity]:
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return [self._with_head_sector(mention.entity, token)]
+        if token.i in self.counterparts:
+            return list(self.counterparts[token.i])
+        lower = token.lower_
+        if lower in _FIRST_PERSON and self.speaker_for(token):
+            return self.speaker_for(token)
+        if lower in _PERSON_PRONOUNS:
+            return self._antecedent(token, people=True)
+        if lower in _GROUP_PRONOUNS:
+            return self._group_antecedent(token)
+        if lower in _THING_PRONOUNS:
+            return self._antecedent(token, people=False)
+        if token.lemma_.lower() in _COLLECTIVE_HEADS and self._is_collective(token):
+            return self._enumeration_before(token)
+        return self._entities_in_phrase(token)
+
+    def _entities_in_phrase(self, head: Token) -> list[Entity]:
+        """'Defense ministers of the three countries', 'the Japanese foreign minister'."""
+        sector = self._sector_of(head)
+        found: list[Entity] = []
+        for child in head.children:
+            if child.dep_ not in _NP_DEPS and not _is_of(child):
+                continue
+            if child.dep_ == "conj":
+                continue
+            targets = list(child.children) if _is_of(child) else [child]
+            for target in targets:
+                found.extend(self._entities_for_one(target) if target.dep_ != "conj" else [])
+                for conj in target.conjuncts:
+                    found.extend(self._entities_for_one(conj))
+        if not found:
+            found = self._first_in_subtree(head)
+        if sector:
+            found = [e if e.name or e.sector else replace(e, sector=sector) for e in found]
+        return _unique(found)
+
+    def _first_in_subtree(self, head: Token) -> list[Entity]:
+        """Misparsed phrases ('both of North Korea's launches' with 'both' as a subject)
+        still hold their owner somewhere below the head; clauses and other prepositions
+        ('a protest to Biden's visit') are not searched."""
+        stack = [c for c in head.children if c.dep_ not in _CLAUSES]
+        while stack:
+            token = stack.pop(0)
+            mention = self.by_token.get(token.i)
+            if mention is not None:
+                return [mention.entity]
+            if token.dep_ == "prep" and token.lower_ != "of":
+                continue
+            stack += [c for c in token.children if c.dep_ not in _CLAUSES]
+        return []
+
+    def _sector_of(self, head: Token) -> str | None:
+        record = self.titles.record_for(head.text)
+        return record.sector if record else None
+
+    def _with_head_sector(self, entity: Entity, token: Token) -> Entity:
+        if entity.name or entity.sector:
+            return entity
+        sector = self._sector_of(token.head) if token.dep_ in ("amod", "compound") else None
+        return replace(entity, sector=sector) if sector else entity
+
+    def _is_collective(self, token: Token) -> bool:
+        """'the three countries', 'both sides', 'the trio' point back to a list."""
+        if token.lemma_.lower() == "trio":
+            return True
+        return any(
+            c.lower_ in _NUMBER_WORDS or c.lower_ in ("the", "these", "those")
+            for c in token.children
+            if c.dep_ in ("nummod", "det", "predet", "amod")
+        ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+    def _enumeration_before(self, token: Token) -> list[Entity]:
+        wanted = next(
+            (_NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in _NUMBER_WORDS), 0
+        )
+        for position, entities in reversed(self.enumerations):
+            if position >= token.i:
+                continue
+            if wanted in (0, len(entities)):
+                return list(entities)
+        return []
+
+    def _antecedent(self, token: Token, people: bool) -> list[Entity]:
+        if not people and self._nearer_unresolved_noun(token):
+            return []
+        for mention in reversed(self.mentions):
+            if mention.end > token.i or token.i - mention.end > _PRONOUN_WINDOW:
+                continue
+            if people == bool(mention.entity.name):
+                return [mention.entity]
+        return []
+
+    def _nearer_unresolved_noun(self, token: Token) -> bool:
+        """'the regime's provocations, including its launch': 'its' is the regime, which we
+        cannot name; better no actor than the last state mentioned."""
+        for previous in reversed(token.sent[: token.i - token.sent.start]):
+            if previous.i in self.by_token:
+                return False
+            if previous.lemma_.lower() in _ANAPHORIC_NOUNS:
+                return True
+        return False
+
+    def _group_antecedent(self, token: Token) -> list[Entity]:
+        for position, entities in reversed(self.enumerations):
+            if position < token.i and token.i - position <= _PRONOUN_WINDOW:
+                return list(entities)
+        return self._antecedent(token, people=False)
+
+
+class ActorResolver:
+    """Finds and resolves the actors of documents; built once per dictionary version."""
+
+    def __init__(self, nlp: Language, dictionaries: Dictionaries) -> None:
+        self._matcher = ActorMatcher(nlp, dictionaries)
+        self._titles = TitleLexicon(dictionaries.titles)
+        self._people = PeopleFinder(self._titles)
+        self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
+
+    def analyse(self, doc: Doc, home_country: str | None = None) -> DocumentActors:
+        """All actor mentions in `doc`; `home_country` is where the reporter writes from,
+        the state of officials the text introduces without one ("Foreign Ministry here")."""
+        matches = self._matcher.find(doc)
+        people = _resolve_surnames(self._people.find(doc, matches))
+        for person in people:
+            if person.country is None and person.org is None and person.title:
+                person.country = home_country
+        mentions = [_match_mention(doc, m) for m in matches]
+        mentions += [_person_mention(doc, p) for p in people]
+        mentions += _bare_north_south(doc, matches, self._names)
+        mentions.sort(key=lambda m: m.start)
+        actors = DocumentActors(doc, _without_overlaps(mentions), self._titles)
+        actors.enumerations = _enumerations(doc, actors)
+        _assign_counterparts(doc, actors)
+        actors.speakers = _speakers(doc, actors)
+        return actors
+
+
+def _match_mention(doc: Doc, match: ActorMatch) -> Mention:
+    ref = match.ref
+    entity = Entity(
+        text=doc[match.start : match.end].text,
+        country=ref.country,
+        org=ref.org,
+        sector=ref.sector,
+        start=doc[match.start].idx,
+        end=doc[match.end - 1].idx + len(doc[match.end - 1]),
+    )
+    return Mention(match.start, match.end, entity, ref.via)
+
+
+def _person_mention(doc: Doc, person: Person) -> Mention:
+    span = doc[person.start : person.end]
+    entity = Entity(
+        text=span.text,
+        name=person.name,
+        title=person.title,
+        sector=person.sector or ("GOV" if person.title else None),
+        country=person.country,
+        org=person.org,
+        start=span.start_char,
+        end=span.end_char,
+    )
+    return Mention(person.start, person.end, entity, "person")
+
+
+def _resolve_surnames(people: list[Person]) -> list[Person]:
+    """A later 'Kim' or 'Mitsotakis' is the full name met before; repeated full names share
+    what any mention of them said."""
+    known: list[Person] = []
+    for person in people:
+        tokens = person.name.split()
+        source = None
+        if len(tokens) == 1:
+            source = next(
+                (
+                    k
+                    for k in reversed(known)
+                    if tokens[0] in (k.name.split()[-1], k.name.split()[0])
+                ),
+                None,
+            )
+        else:
+            source = next((k for k in reversed(known) if k.name == person.name), None)
+        if source is not None:
+            person.name = source.name
+            person.title = person.title or source.title
+            person.sector = person.sector or source.sector
+            if person.country is None and person.org is None:
+                person.country, person.org = source.country, source.org
+        if len(person.name.split()) > 1:
+            known.append(person)
+    return people
+
+
+def _bare_north_south(doc: Doc, matches: list[ActorMatch], names: dict[str, str]) -> list[Mention]:
+    """'the North' is North Korea (or Sudan, or Cyprus) when the document is about it."""
+    named = {m.ref.country for m in matches if m.ref.country}
+    mentions = []
+    for token in doc[1:]:
+        if token.text not in ("North", "South") or doc[token.i - 1].lower_ != "the":
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PROPN", "NOUN"):
+            continue
+        candidates = [c for c in named if names.get(c, "").startswith(token.text + " ")]
+        if len(candidates) == 1:
+            entity = Entity(
+                text=token.text, country=candidates[0], start=token.idx, end=token.idx + len(token)
+            )
+            mentions.append(Mention(token.i, token.i + 1, entity, "name"))
+    return mentions
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            if (mention.end - mention.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _enumerations(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]]:
+    """Lists of two or more states or bodies ('South Korea, the US and Japan'), in order."""
+    found = []
+    for mention in actors.mentions:
+        token = doc[mention.end - 1]
+        if token.dep_ == "conj" or mention.entity.name:
+            continue
+        group = [actors.by_token[c.i].entity for c in _conjuncts(token) if c.i in actors.by_token]
+        group = [e for e in group if not e.name]
+        if len({e.party for e in group}) >= 2:
+            found.append((mention.start, _unique(group)))
+    return found
+
+
+def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]]:
+    """Attributions of quotations: the subject of 'said', 'read', 'tweeted'...; for a
+    statement, its authors ('the statement issued by A, B and C read')."""
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if subject.lemma_.lower() in _DOCUMENT_NOUNS:
+            entities = _authors(subject, actors)
+        else:
+            entities = actors.entities_for(subject)
+        if entities:
+            found.append((token.i, entities))
+    return found
+
+
+def _authors(document_noun: Token, actors: DocumentActors) -> list[Entity]:
+    for token in document_noun.subtree:
+        if token.dep_ in ("agent", "prep") and token.lower_ == "by":
+            return [e for c in token.children if c.dep_ == "pobj" for e in actors.entities_for(c)]
+    return []
+
+
+def _in_quote(token: Token) -> bool:
+    start, _ = _paragraph_bounds(token)
+    before = token.doc[start : token.i].text
+    curly_open = before.count("“") > before.count("”")
+    return curly_open or before.count('"') % 2 == 1
+
+
+def _paragraph_bounds(token: Token) -> tuple[int, int]:
+    """Token indexes of the paragraph (line) holding `token`."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = token.i
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    return start, end + 1
+
+
+def _assign_counterparts(doc: Doc, actors: DocumentActors) -> None:
+    """Who 'his counterparts' are: the names listed with them ('his American and Japanese
+    counterparts, Sung Kim and Takehiro Funakoshi, respectively': the n-th name has the
+    n-th nationality), else their nationalities, else the states the subject travels to."""
+    for token in doc:
+        if token.lemma_.lower() != "counterpart":
+            continue
+        nationalities = [
+            actors.by_token[c.i].entity.country
+            for a in token.children
+            if a.dep_ == "amod"
+            for c in _conjuncts(a)
+            if c.i in actors.by_token
+        ]
+        people = _people_listed_with(token, actors)
+        if nationalities and len(nationalities) == len(people):
+            for country, person in zip(nationalities, people, strict=True):
+                if person.country is None and person.org is None:
+                    person.country = country
+        if people:
+            actors.counterparts[token.i] = people
+        elif nationalities:
+            actors.counterparts[token.i] = [_state(token, c) for c in nationalities if c]
+        else:
+            actors.counterparts[token.i] = _destinations(token, actors)
+
+
+def _people_listed_with(token: Token, actors: DocumentActors) -> list[Entity]:
+    """Named people in apposition to `token`, or listed right after it and a comma."""
+    apposed = [
+        actors.by_token[c.i].entity
+        for a in token.children
+        if a.dep_ == "appos"
+        for c in _conjuncts(a)
+        if c.i in actors.by_token and actors.by_token[c.i].entity.name
+    ]
+    if apposed or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].text != ",":
+        return apposed
+    listed: list[Entity] = []
+    for following in token.doc[token.i + 2 : token.i + 40]:
+        if following.text in (".", ";", ")") or following.pos_ in ("VERB", "AUX", "PRON"):
+            break
+        mention = actors.by_token.get(following.i)
+        if mention is not None and mention.entity.name and mention.entity not in listed:
+            listed.append(mention.entity)
+    return listed
+
+
+def _destinations(token: Token, actors: DocumentActors) -> list[Entity]:
+    """States the sentence's subject travels to ('travel to Washington and Tokyo')."""
+    found = []
+    for other in token.sent:
+        mention = actors.by_token.get(other.i)
+        if mention is None or mention.entity.country is None or other.dep_ not in ("pobj", "conj"):
+            continue
+        head = other
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in _MOTION:
+            found.append(_state(token, mention.entity.country))
+    return _unique(found)
+
+
+def _state(token: Token, country: str) -> Entity:
+    return Entity(
+        text=token.text, country=country, sector="GOV", start=token.idx, end=token.idx + len(token)
+    )
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A token and the members of the list it heads. The model often parses the second
+    member of "South Korea, the US and Japan" as an appositive; named members count."""
+    if token.dep_ == "conj":
+        return [token]
+    members = [token, *token.conjuncts]
+    for member in list(members):
+        for child in member.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                members += [child, *child.conjuncts]
+    return list(dict.fromkeys(members))
+
+
+def _is_of(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "of"
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen: set[tuple] = set()
+    out = []
+    for entity in entities:
+        key = (entity.name, entity.country, entity.org)
+        if key not in seen and (entity.country or entity.org or entity.name):
+            seen.add(key)
+            out.append(entity)
+    return out

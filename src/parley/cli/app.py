@@ -1,0 +1,41 @@
+"""`parley`: the command line. Each command parses its arguments and makes library calls;
+errors from the library become one line on stderr here, at the edge, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from parley.cli import demo_cmd, eval_cmd, extract_cmd, store_cmd
+from parley.cli.common import err_console
+from parley.errors import ParleyError
+
+app = typer.Typer(
+    name="parley",
+    help=(
+        "Political event data from news: who did what to whom, when, where, and whether it "
+        "happened.\n\nStart with `parley demo`; code your own articles with `parley extract "
+        "FILE --published YYYY-MM-DD` or store a folder with `parley ingest DIR --db FILE`."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cmd.extract)
+app.command("ingest")(store_cmd.ingest)
+app.command("query")(store_cmd.query)
+app.command("eval")(eval_cmd.evaluate)
+app.command("demo")(demo_cmd.demo)
+
+
+def main() -> None:
+    """Entry point of the `parley` script and of `python -m parley`."""
+    try:
+        app()
+    except ParleyError as error:
+        err_console.print(f"[red]error[/red] ({error.code}): {error.message}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)

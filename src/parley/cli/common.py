@@ -1,0 +1,40 @@
+"""What the commands share: consoles, the pipeline with its progress message, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from parley.pipeline import Pipeline
+
+console = Console()
+err_console = Console(stderr=True)
+
+DictionariesOption = typer.Option(
+    None,
+    "--dictionaries",
+    help="A folder of your own dictionary files (countries.jsonl, organizations.jsonl, "
+    "titles.jsonl, triggers.jsonl) whose records override the shipped ones.",
+    exists=True,
+    file_okay=False,
+)
+
+
+def load_pipeline(dictionaries: Path | None) -> Pipeline:
+    with err_console.status("Loading the language model and dictionaries…"):
+        return Pipeline(dictionaries)
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value, or a clear usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None

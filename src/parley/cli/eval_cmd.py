@@ -1,0 +1,108 @@
+"""`parley eval`: score extraction against answer keys or the PLOVER gold-standard records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from parley.cli.common import DictionariesOption, console, load_pipeline
+from parley.eval.gsr import GsrTotal
+from parley.eval.run import KeyResult, evaluate_gsr, evaluate_keys
+from parley.eval.scoring import DocumentScore, TotalScore
+
+
+def evaluate(
+    keys: list[Path] = typer.Argument(
+        None, help="Answer keys (JSON), e.g. ../shared/gold/dev/*.json."
+    ),
+    gsr: Path | None = typer.Option(
+        None, "--gsr", help="PLOVER gold-standard records (JSONL) to score instead.", exists=True
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    details: bool = typer.Option(False, "--details", help="List every miss and false positive."),
+    dictionaries: Path | None = DictionariesOption,
+) -> None:
+    """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy."""
+    if not keys and gsr is None:
+        raise typer.BadParameter("give answer keys, or --gsr FILE", param_hint="KEYS")
+    pipeline = load_pipeline(dictionaries)
+    if gsr is not None:
+        _print_gsr(evaluate_gsr(gsr, pipeline), as_json, details)
+        return
+    results, total = evaluate_keys(keys, pipeline)
+    if as_json:
+        payload = {"documents": [r.score.to_dict() for r in results], "total": total.to_dict()}
+        console.print_json(json.dumps(payload, default=str))
+        return
+    console.print(_scores_table([r.score for r in results], total))
+    if details:
+        for result in results:
+            _print_details(result)
+
+
+def _scores_table(scores: list[DocumentScore], total: TotalScore) -> Table:
+    table = Table(title="Extraction against answer keys")
+    for column in ("document", "P", "R", "F1", "strict F1", "status", "date", "location", "names"):
+        table.add_column(column, justify="left" if column == "document" else "right")
+    for score in scores:
+        table.add_row(score.doc_id, *_figures(score))
+    table.add_row("[b]total[/b]", *_figures(total), end_section=True)
+    return table
+
+
+def _figures(score: DocumentScore | TotalScore) -> list[str]:
+    fields = [score.status, score.date, score.location, score.names]
+    return [
+        f"{score.precision:.2f}",
+        f"{score.recall:.2f}",
+        f"{score.f1:.2f}",
+        f"{score.strict_f1:.2f}",
+        *[f"{f.accuracy:.2f}" if f.accuracy is not None else "—" for f in fields],
+    ]
+
+
+def _print_details(result: KeyResult) -> None:
+    score = result.score
+    console.rule(score.doc_id)
+    for outcome in score.outcomes:
+        if outcome.prediction is None:
+            flag = "MISSED" if outcome.required else "missed (optional)"
+            console.print(f"  {outcome.gold_id}: {flag}", highlight=False)
+        elif outcome.wrong:
+            console.print(
+                f"  {outcome.gold_id}: found, wrong {', '.join(outcome.wrong)}", highlight=False
+            )
+    for fp in score.false_positives:
+        record = result.predictions[fp.prediction]
+        kind = f"duplicate of {fp.duplicate_of}" if fp.duplicate_of else "false positive"
+        parties = [e.get("country") or e.get("org") for e in record.get("actor", [])]
+        targets = [e.get("country") or e.get("org") for e in record.get("recipient", [])]
+        console.print(
+            f"  {kind}: {record.get('event')} {record.get('status')} {parties}→{targets} "
+            f"{record.get('date')} “{record.get('trigger')}”",
+            highlight=False,
+        )
+
+
+def _print_gsr(total: GsrTotal, as_json: bool, details: bool) -> None:
+    if as_json:
+        console.print_json(json.dumps(total.to_dict(), default=str))
+        return
+    table = Table(title=f"PLOVER gold-standard records ({total.n})")
+    for column in ("category", "records", "category found", "category and parties"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category, tally in sorted(total.by_category.items()):
+        table.add_row(category, str(tally.n), str(tally.category_found), str(tally.parties_found))
+    table.add_row(
+        "[b]share[/b]",
+        str(total.n),
+        f"{total.category_share:.3f}",
+        f"{total.category_and_parties_share:.3f}",
+    )
+    console.print(table)
+    if details:
+        for miss in total.misses:
+            console.print(f"  {miss.id}: {miss.category} missed {miss.missed}", highlight=False)

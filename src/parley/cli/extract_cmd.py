@@ -1,0 +1,64 @@
+"""`parley extract`: code files and print their events; nothing is stored."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import typer
+
+from parley.cli.common import DictionariesOption, console, err_console, load_pipeline, parse_day
+from parley.cli.output import Format, write_events
+from parley.ingest import ReadProblem, read_documents
+from parley.models import Document, Event
+from parley.pipeline import Pipeline
+
+
+def extract(
+    paths: list[Path] = typer.Argument(
+        ..., help="Articles: .txt, .html, .jsonl (one document a line), or folders of them."
+    ),
+    published: str | None = typer.Option(
+        None,
+        "--published",
+        help="Publication date (YYYY-MM-DD) that relative dates ('Friday', 'last week') are "
+        "resolved against. Without it Parley looks for a date line in the text.",
+    ),
+    doc_id: str | None = typer.Option(None, "--doc-id", help="Id for a single document."),
+    fmt: Format = typer.Option(
+        Format.jsonl,
+        "--format",
+        "-f",
+        help="jsonl for programs (one record a line), table for people, csv for spreadsheets.",
+    ),
+    dictionaries: Path | None = DictionariesOption,
+) -> None:
+    """Print the events found in PATHS (see ../shared/spec/EVENTS.md for the record)."""
+    day = parse_day(published, "--published")
+    pipeline = load_pipeline(dictionaries)
+    skipped = Counter()
+    write_events(
+        _coded(pipeline, read_documents(paths, published=day, doc_id=doc_id), skipped), fmt, console
+    )
+    if skipped["inputs"]:
+        err_console.print(f"{skipped['inputs']} input(s) skipped")
+        raise typer.Exit(1)
+
+
+def _coded(
+    pipeline: Pipeline, items: Iterable[Document | ReadProblem], skipped: Counter
+) -> Iterator[Event]:
+    """Events of each readable document in turn; problems are reported and counted."""
+    for item in items:
+        if isinstance(item, ReadProblem):
+            skipped["inputs"] += 1
+            err_console.print(f"skipped {item}", highlight=False)
+            continue
+        if item.published is None:
+            err_console.print(
+                f"warning: {item.id}: no publication date given or found; relative dates "
+                "are left unresolved (use --published)",
+                highlight=False,
+            )
+        yield from pipeline.extract(item)

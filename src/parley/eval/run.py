@@ -1,0 +1,44 @@
+"""Running the coder over answer keys: the library side of `parley eval`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parley.eval.gsr import GsrTotal, load_gsr, score_gsr_record, score_gsr_total
+from parley.eval.keys import load_key
+from parley.eval.scoring import DocumentScore, TotalScore, score_document, score_total
+from parley.models import Document
+from parley.pipeline import Pipeline
+
+
+@dataclass(frozen=True)
+class KeyResult:
+    """One key's score with the predictions it was computed from (scores refer to them
+    by index, and an analyst reading a miss wants to see them)."""
+
+    score: DocumentScore
+    predictions: list[dict[str, Any]]
+
+
+def evaluate_keys(paths: Iterable[Path], pipeline: Pipeline) -> tuple[list[KeyResult], TotalScore]:
+    """Code each key's document and score it by ../shared/spec/SCORING.md."""
+    results = []
+    for path in paths:
+        key = load_key(path)
+        predictions = [e.to_dict() for e in pipeline.extract(key.document())]
+        results.append(KeyResult(score_document(predictions, key), predictions))
+    return results, score_total([r.score for r in results])
+
+
+def evaluate_gsr(path: Path, pipeline: Pipeline) -> GsrTotal:
+    """Code each PLOVER gold-standard sentence on its own and score category and parties."""
+    records = {record.id: record for record in load_gsr(path)}
+    documents = (Document(id=record.id, text=record.text) for record in records.values())
+    outcomes = [
+        score_gsr_record([e.to_dict() for e in events], records[document.id])
+        for document, events in pipeline.extract_many(documents)
+    ]
+    return score_gsr_total(outcomes)

@@ -1,0 +1,81 @@
+"""From a parsed document to event mentions: trigger, parties, status, when and where.
+
+One mention per trigger token; `merge` later folds mentions of the same real-world event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.actors.resolve import DocumentActors
+from parley.events.lexicon import Lexicon, Trigger
+from parley.events.parties import find_parties
+from parley.events.status import StatusReading, clause_tense, event_status
+from parley.models import DateSpan, Entity, Place
+from parley.normalize.anchors import date_for, place_for
+from parley.normalize.places import Gazetteer
+
+
+@dataclass
+class EventMention:
+    """One trigger in the text, coded."""
+
+    trigger: Token
+    entry: Trigger
+    actor: list[Entity]
+    recipient: list[Entity]
+    status: StatusReading
+    date: DateSpan | None
+    place: Place | None
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.sent
+
+
+class EventExtractor:
+    """Codes every sentence of a document with the trigger lexicon."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self._lexicon = lexicon
+        self._gazetteer = gazetteer
+
+    def mentions(
+        self, doc: Doc, actors: DocumentActors, published, home_countries: set[str]
+    ) -> list[EventMention]:
+        found = []
+        for token in doc:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
+            entry = self._lexicon.match(token)
+            if entry is None:
+                continue
+            actor, recipient = find_parties(token, entry, self._lexicon, actors)
+            actor = _named_by_speakers(actor, actors.speaker_for(token))
+            if not actor:
+                continue
+            status, decider = event_status(token)
+            when = _date(decider or token, status, published)
+            where = place_for(token, actors, self._gazetteer, home_countries)
+            found.append(EventMention(token, entry, actor, recipient, status, when, where))
+        return found
+
+
+def _date(token: Token, status: StatusReading, published: date | None) -> DateSpan | None:
+    if published is None:
+        return None
+    tense = "future" if status.status == "planned" else clause_tense(token)
+    return date_for(token, published, tense)
+
+
+def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:
+    """In a quoted statement, 'The United States, the ROK and Japan condemn' is said by
+    the three ministers the attribution names: the people are the more precise actors."""
+    people = {e.party: e for e in speakers if e.name and e.party}
+    if not people:
+        return actor
+    named = [people.get(e.party, e) if not e.name else e for e in actor]
+    return list({id(e): e for e in named}.values())

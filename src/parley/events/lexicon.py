@@ -1,0 +1,158 @@
+"""The trigger lexicon: which words announce which PLOVER event (data in triggers.jsonl)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from parley.errors import DictionaryError
+from parley.models import PLOVER_CATEGORIES
+
+LEXICON_FILE = "triggers.jsonl"
+_FIELDS = {
+    "lemma",
+    "pos",
+    "event",
+    "mode",
+    "cameo",
+    "requires",
+    "excludes",
+    "recipient_preps",
+    "symmetric",
+    "support",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a head word, the conditions on its dependents, what it codes."""
+
+    lemma: str
+    pos: str
+    event: str | None
+    mode: str | None
+    cameo: str | None
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    recipient_preps: tuple[str, ...] = ()
+    symmetric: bool = False
+    support: bool = False
+
+    def accepts(self, token: Token) -> bool:
+        """Whether the parse around `token` meets this entry's conditions."""
+        nearby = _dependent_lemmas(token)
+        if self.requires and not nearby.intersection(self.requires):
+            return False
+        return not nearby.intersection(self.excludes)
+
+
+class Lexicon:
+    """Entries indexed by (lemma, pos); more specific entries (with `requires`) win."""
+
+    def __init__(self, entries: list[Trigger], content_hash: str) -> None:
+        self.content_hash = content_hash
+        self._index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for entry in entries:
+            self._index[(entry.lemma, entry.pos)].append(entry)
+        for candidates in self._index.values():
+            candidates.sort(key=lambda e: -len(e.requires))
+
+    def match(self, token: Token) -> Trigger | None:
+        """The event entry `token` triggers, if any (support verbs are not events)."""
+        return self._first(token, support=False)
+
+    def support_verb(self, token: Token) -> Trigger | None:
+        """The support-verb entry for `token` ('hold' in 'hold talks'), if any."""
+        return self._first(token, support=True)
+
+    def _first(self, token: Token, support: bool) -> Trigger | None:
+        for lemma in _lemma_forms(token):
+            for entry in self._index.get((lemma, token.pos_), []):
+                if entry.support == support and entry.accepts(token):
+                    return entry
+        return None
+
+
+def load_lexicon(override_dir: Path | None = None) -> Lexicon:
+    """The shipped lexicon, or the analyst's `triggers.jsonl` in `override_dir` over it."""
+    default = resources.files("parley.data.dictionaries").joinpath(LEXICON_FILE)
+    sources = [(LEXICON_FILE, default.read_bytes())]
+    if override_dir is not None and (override_dir / LEXICON_FILE).is_file():
+        sources.append(
+            (str(override_dir / LEXICON_FILE), (override_dir / LEXICON_FILE).read_bytes())
+        )
+    merged: dict[tuple, Trigger] = {}
+    digest = hashlib.sha256()
+    for name, data in sources:
+        digest.update(data)
+        for entry in _parse(name, data):
+            merged[(entry.lemma, entry.pos, entry.requires, entry.support)] = entry
+    return Lexicon(list(merged.values()), digest.hexdigest())
+
+
+def _parse(name: str, data: bytes) -> list[Trigger]:
+    entries = []
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise DictionaryError(f"{name}:{number}: invalid JSON ({error.msg})") from None
+        entries.append(_entry(name, number, record))
+    return entries
+
+
+def _entry(name: str, number: int, record: object) -> Trigger:
+    where = f"{name}:{number}"
+    if not isinstance(record, dict):
+        raise DictionaryError(f"{where}: expected a JSON object")
+    unknown = set(record) - _FIELDS
+    if unknown:
+        raise DictionaryError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if not isinstance(record.get("lemma"), str) or record.get("pos") not in ("VERB", "NOUN"):
+        raise DictionaryError(f"{where}: needs a 'lemma' and a 'pos' of VERB or NOUN")
+    support = bool(record.get("support", False))
+    event = record.get("event")
+    if not support and event not in PLOVER_CATEGORIES:
+        raise DictionaryError(f"{where}: 'event' must be a PLOVER category, not {event!r}")
+    return Trigger(
+        lemma=record["lemma"].lower(),
+        pos=record["pos"],
+        event=event,
+        mode=record.get("mode"),
+        cameo=record.get("cameo"),
+        requires=tuple(w.lower() for w in record.get("requires", ())),
+        excludes=tuple(w.lower() for w in record.get("excludes", ())),
+        recipient_preps=tuple(record.get("recipient_preps", ())),
+        symmetric=bool(record.get("symmetric", False)),
+        support=support,
+    )
+
+
+def _lemma_forms(token: Token) -> tuple[str, ...]:
+    """The model lemmatises some nouns oddly ('talks' stays 'talks'); try both."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    return (lemma,) if lemma == lower else (lemma, lower)
+
+
+def _dependent_lemmas(token: Token) -> set[str]:
+    """Lemmas of the dependents a condition may name: children, objects of child
+    prepositions, and the word a hyphen joins to ('test-fire')."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        lemmas.add(child.lemma_.lower())
+        lemmas.add(child.lower_)
+        if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
+            for grandchild in child.children:
+                lemmas.add(grandchild.lemma_.lower())
+    if token.i >= 2 and token.doc[token.i - 1].text == "-":
+        lemmas.add(token.doc[token.i - 2].lemma_.lower())
+    return lemmas

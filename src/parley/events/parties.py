@@ -1,0 +1,131 @@
+"""Who did it to whom: the actor and recipient of a trigger, from the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.actors.resolve import DocumentActors
+from parley.events.lexicon import Lexicon, Trigger
+from parley.models import Entity
+
+DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
+_SUBJECTS = ("nsubj", "csubj")
+_CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
+# "X is expected to meet": the passive subject of these verbs is the one who meets.
+_RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
+_MAX_CLIMB = 12
+
+
+def find_parties(
+    trigger: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
+) -> tuple[list[Entity], list[Entity]]:
+    """(actor, recipient) of the event `trigger` names; symmetric events put all in actor."""
+    if trigger.pos_ == "NOUN":
+        actor, recipient = _noun_parties(trigger, entry, lexicon, actors)
+    else:
+        actor, recipient = _verb_parties(trigger, entry, actors)
+    if entry.symmetric:
+        return _merge(actor, recipient), []
+    actor_parties = {e.party for e in actor}
+    recipient = [e for e in recipient if e.party not in actor_parties or e.name]
+    return actor, recipient
+
+
+def _verb_parties(
+    verb: Token, entry: Trigger, actors: DocumentActors
+) -> tuple[list[Entity], list[Entity]]:
+    actor: list[Entity] = []
+    recipient: list[Entity] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            actor += _objects_of(child, actors)
+        elif child.dep_ == "nsubjpass":
+            recipient += _resolve(child, actors)
+    if not actor:
+        actor = _subject_of(verb, actors)
+    recipient += _recipients(verb, entry, actors, include_object=True)
+    return actor, recipient
+
+
+def _noun_parties(
+    noun: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
+) -> tuple[list[Entity], list[Entity]]:
+    actor: list[Entity] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            actor += _objects_of(child, actors)
+        elif child.dep_ in _NOUN_ACTOR_DEPS:
+            actor += [e for e in _resolve(child, actors) if e.party]
+    recipient = _recipients(noun, entry, actors, include_object=False)
+    governor = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and lexicon.support_verb(governor) is not None:
+        recipient += _recipients(governor, entry, actors, include_object=False)
+    if not actor:
+        actor = _subject_of(noun, actors)
+    return actor, recipient
+
+
+def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
+    """The nearest subject up the tree: 'expected to travel', 'a statement condemning',
+    'pushed for the passage of a resolution aimed at imposing sanctions'."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        found = _subjects_at(current, token, actors)
+        if found:
+            return found
+        if current.dep_ == "relcl" and current is not token:
+            return _resolve(current.head, actors)
+        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def _subjects_at(current: Token, origin: Token, actors: DocumentActors) -> list[Entity]:
+    """Every subject of `current` (the model sometimes splits one list into two
+    subjects), or the agent of a passive met on the way up."""
+    raised = current is not origin and current.lemma_.lower() in _RAISING
+    found: list[Entity] = []
+    for child in current.children:
+        is_subject = child.dep_ in _SUBJECTS or (raised and child.dep_ == "nsubjpass")
+        if is_subject and child.i != origin.i:
+            found += _resolve(child, actors)
+        elif child.dep_ == "agent" and current.pos_ == "VERB" and current is not origin:
+            found += _objects_of(child, actors)
+        elif child.dep_ == "poss" and current.pos_ == "NOUN" and current is not origin:
+            found += _resolve(child, actors)
+    return found
+
+
+def _recipients(
+    token: Token, entry: Trigger, actors: DocumentActors, include_object: bool
+) -> list[Entity]:
+    preps = entry.recipient_preps or DEFAULT_RECIPIENT_PREPS
+    found: list[Entity] = []
+    for child in token.children:
+        if include_object and child.dep_ in ("dobj", "dative"):
+            found += _resolve(child, actors)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            found += _objects_of(child, actors)
+    return found
+
+
+def _objects_of(preposition: Token, actors: DocumentActors) -> list[Entity]:
+    found: list[Entity] = []
+    for child in preposition.children:
+        if child.dep_ == "pobj":
+            found += _resolve(child, actors)
+    return found
+
+
+def _resolve(token: Token, actors: DocumentActors) -> list[Entity]:
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return actors.entities_for(token.head.head)
+    return actors.entities_for(token)
+
+
+def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
+    seen = {(e.name, e.party) for e in first}
+    return first + [e for e in second if (e.name, e.party) not in seen]

@@ -1,0 +1,161 @@
+"""Did it happen? Status from the cues of the clause that holds the event.
+
+A sentence may hold a real launch and a feared test; so the cues are read along the
+trigger's own chain of heads (its verb, the verb that governs that one through "to", the
+noun's support verb), never from the sentence as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.events.proposals import proposal_above, proposal_fate
+from parley.models import Status
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can"}
+_PLANNED_GOVERNORS = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "intend",
+    "aim",
+    "prepare",
+    "seek",
+    "hope",
+    "want",
+    "propose",
+    "agree",
+    "decide",
+    "promise",
+    "pledge",
+    "vow",
+    "move",
+    "due",
+    "going",
+}
+_FAILED_GOVERNORS = {"fail", "try", "attempt"}
+_NEGATING_GOVERNORS = {"deny", "refuse", "decline", "reject"}
+_HYPOTHETICAL_GOVERNORS = {
+    "threaten",
+    "consider",
+    "warn",
+    "fear",
+    "risk",
+    "openness",
+    "willingness",
+    "readiness",
+    "ready",
+    "willing",
+    "offer",
+}
+_PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "next"}
+_HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "probable", "feared", "imminent"}
+_FAILED_PREDICATES = {"fail", "collapse", "stall"}
+_ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    """A status and how sure the cue makes us (bare past tense is weak evidence)."""
+
+    status: Status
+    strength: float
+
+
+def event_status(trigger: Token) -> tuple[StatusReading, Token | None]:
+    """Status of the event `trigger` names, read up its chain of governing words; for an
+    event inside a proposal, also the word that decided the proposal's fate (its date is
+    the event's date)."""
+    proposal = proposal_above(trigger)
+    if proposal is not None:
+        fate = proposal_fate(proposal)
+        if fate is None:
+            return StatusReading("hypothetical", 0.6), None
+        return StatusReading(fate[0], 0.8), fate[1]
+    for depth, token in enumerate(_chain(trigger)):
+        reading = _reading_at(token, is_trigger=depth == 0)
+        if reading is not None:
+            return reading, None
+    return StatusReading("occurred", 0.6), None
+
+
+def clause_tense(trigger: Token) -> str:
+    """past, present or future: what a bare weekday or month name is resolved against."""
+    for token in _chain(trigger):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        reading = _reading_at(token, is_trigger=False)
+        if reading is not None and reading.status == "planned":
+            return "future"
+        if token.tag_ in ("VBD", "VBN"):
+            return "past"
+        if token.tag_ in ("VBZ", "VBP", "VBG", "VB") and _has_future_aux(token):
+            return "future"
+    return "past"
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words whose modality it inherits: a noun's verb ('meetings'
+    in 'will hold meetings'), the noun a phrase hangs from ('a series of meetings'), and
+    verbs that govern through 'to' ('expected to travel'). A noun inside some other
+    argument ('countermeasures including its recent launch') inherits nothing."""
+    chain = [trigger]
+    token = trigger
+    while token.head is not token:
+        dep = token.dep_
+        if dep in ("pobj", "pcomp") and token.head.lower_ in ("of", "for", "to"):
+            token = token.head.head
+        elif token.pos_ == "NOUN" and dep in _ARGUMENT_DEPS:
+            token = token.head
+        elif token.pos_ in ("VERB", "AUX") and (dep == "xcomp" or _is_purpose(token)):
+            token = token.head
+        else:
+            break
+        chain.append(token)
+    return chain
+
+
+def _is_purpose(verb: Token) -> bool:
+    """'travel to Tokyo to meet': the meeting shares the travel's modality."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX", "NOUN"):
+        return StatusReading("negated", 0.8)
+    if not is_trigger:
+        if lemma in _FAILED_GOVERNORS:
+            return StatusReading("failed", 0.8)
+        if lemma in _NEGATING_GOVERNORS:
+            return StatusReading("negated", 0.7)
+        if lemma in _HYPOTHETICAL_GOVERNORS:
+            return StatusReading("hypothetical", 0.7)
+        if lemma in _PLANNED_GOVERNORS and token.pos_ in ("VERB", "ADJ"):
+            return StatusReading("planned", 0.8)
+    modifiers = {c.lower_ for c in children if c.dep_ in ("amod", "compound", "advmod")}
+    if token.pos_ == "NOUN":
+        if modifiers & _HYPOTHETICAL_MODIFIERS:
+            return StatusReading("hypothetical", 0.7)
+        if modifiers & _PLANNED_MODIFIERS:
+            return StatusReading("planned", 0.7)
+    if token.pos_ in ("VERB", "AUX"):
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return StatusReading("planned", 0.85)
+        if aux & _HYPOTHETICAL_AUX:
+            return StatusReading("hypothetical", 0.7)
+        if token.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "was", "were", "did"}:
+            return StatusReading("occurred", 0.85)
+    if lemma in _FAILED_PREDICATES and not is_trigger:
+        return StatusReading("failed", 0.8)
+    return None
+
+
+def _has_future_aux(token: Token) -> bool:
+    return any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux")

@@ -1,0 +1,125 @@
+"""The one entry point: paths in, documents and problems out, whatever the formats.
+
+Per-file trouble is yielded as a `ReadProblem`, never raised, so a batch of a thousand files
+with one bad one still produces a thousand minus one documents and one clear message.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from parley.ingest.html import HTML_SUFFIXES, read_html
+from parley.ingest.jsonl import JSONL_SUFFIXES, read_jsonl
+from parley.ingest.problems import ReadProblem, UnreadableInput
+from parley.ingest.text import os_reason, read_text
+from parley.models import Document
+
+BINARY_SUFFIXES = frozenset(
+    {
+        *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico"),
+        *(".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".epub"),
+        *(".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar"),
+        *(".mp3", ".mp4", ".wav", ".ogg", ".avi", ".mov", ".mkv", ".webm"),
+        *(".exe", ".dll", ".so", ".dylib", ".bin", ".o", ".pyc", ".class", ".jar"),
+        *(".parquet", ".duckdb", ".db", ".sqlite", ".pkl", ".npy", ".woff", ".woff2"),
+    }
+)
+"""Skipped while walking a folder: files that are plainly not articles (named directly, they
+are still tried, and reported as binary)."""
+
+
+def read_documents(
+    paths: Iterable[Path | str], published: date | None = None, doc_id: str | None = None
+) -> Iterator[Document | ReadProblem]:
+    """Read files and folders (walked recursively, in name order) as documents.
+
+    Formats go by extension (.txt .text .md, .html .htm, .jsonl .ndjson); any other file is
+    read as text if it is UTF-8. `published` overrides the date of text and HTML files and
+    fills in for JSONL lines without one. `doc_id` names the single document of a single
+    non-JSONL file; otherwise the first thing yielded is a problem saying so, and ids come
+    from file names. Documents whose date is still unknown are yielded with `published` None.
+    """
+    found = list(_expand(paths))
+    files = [item for item in found if isinstance(item, Path)]
+    if doc_id is not None and files:
+        misuse = _doc_id_misuse(files, doc_id)
+        if misuse is not None:
+            yield misuse
+            doc_id = None
+    for item in found:
+        if isinstance(item, ReadProblem):
+            yield item
+        else:
+            yield from read_file(item, published, doc_id)
+
+
+def read_file(
+    path: Path, published: date | None = None, doc_id: str | None = None
+) -> Iterator[Document | ReadProblem]:
+    """Read one file with the reader its extension calls for."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, published)
+        return
+    reader = read_html if suffix in HTML_SUFFIXES else read_text
+    try:
+        yield reader(path, published, doc_id)
+    except UnreadableInput as err:
+        yield err.problem
+
+
+def _doc_id_misuse(files: list[Path], doc_id: str) -> ReadProblem | None:
+    """Why `doc_id` cannot name the input's one document, or None when it can."""
+    first = str(files[0])
+    if len(files) > 1:
+        return ReadProblem(
+            first,
+            None,
+            f"document id {doc_id!r} names one document, but {len(files)} files were given; "
+            "ids are taken from file names instead",
+        )
+    if files[0].suffix.lower() in JSONL_SUFFIXES:
+        return ReadProblem(
+            first, None, f"document id {doc_id!r} ignored: each JSONL line has its own id"
+        )
+    return None
+
+
+def _expand(paths: Iterable[Path | str]) -> Iterator[Path | ReadProblem]:
+    """Each given file as is, each folder as the files under it, each bad path as a problem."""
+    for given in paths:
+        path = Path(given)
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as err:
+            yield ReadProblem(str(given), None, os_reason(err))
+            continue
+        if is_dir:
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
+    """Regular files under `folder`, depth first in name order.
+
+    Hidden entries (editor backups, .git) and known binary formats are skipped; symbolic
+    links to folders are not followed, so a link to an ancestor cannot loop.
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as err:
+        yield ReadProblem(str(folder), None, os_reason(err))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and Path(entry.name).suffix.lower() not in BINARY_SUFFIXES:
+            yield Path(entry.path)

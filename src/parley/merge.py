@@ -1,0 +1,155 @@
+"""One record per real-world event inside a document.
+
+News repeat themselves: the lead, a photo caption and a later "Following Pyongyang's
+missile launches" are one launch. Mentions fold together when they name the same
+category, status and parties and their dates do not contradict each other; everything
+else stays apart, so two meetings of the same people on different days remain two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Span
+
+from parley.events.categories import categories
+from parley.events.extract import EventMention
+from parley.models import DateSpan, Entity, Event, Evidence
+
+
+def merge_mentions(
+    doc_id: str, mentions: list[EventMention], published: date | None
+) -> list[Event]:
+    """Fold mentions of the same event and turn each group into an `Event`."""
+    groups: list[list[EventMention]] = []
+    for mention in mentions:
+        group = next((g for g in groups if _same_event(g, mention)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    events = [_to_event(doc_id, group) for group in groups]
+    if published is not None:
+        _carry_reference_time(events, published)
+    return events
+
+
+def _carry_reference_time(events: list[Event], published: date) -> None:
+    """A past event told without a date happened after the last dated past event the
+    story told before it ('... failed Friday. The three issued a statement condemning')
+    and by publication: the story's reference time carries forward."""
+    reference: date | None = None
+    for event in sorted(events, key=lambda e: e.mentions[0].start):
+        if event.date is not None and event.status != "planned":
+            if event.date.end <= published:
+                reference = max(reference or event.date.start, event.date.start)
+        elif event.date is None and event.status == "occurred" and reference is not None:
+            event.date = DateSpan(reference, published, "", "range")
+
+
+def _same_event(group: list[EventMention], mention: EventMention) -> bool:
+    first = group[0]
+    if first.entry.event != mention.entry.event or first.status.status != mention.status.status:
+        return False
+    if first.trigger.lemma_.lower() != mention.trigger.lemma_.lower():
+        return False
+    if _parties(first.actor) != _parties(mention.actor):
+        return False
+    recipients = (_parties(first.recipient), _parties(mention.recipient))
+    if all(recipients) and recipients[0] != recipients[1]:
+        return False
+    if mention.status.status != "occurred" and _introduces_new(mention):
+        return False
+    return _dates_agree(_date_of(group), mention.date)
+
+
+def _introduces_new(mention: EventMention) -> bool:
+    """'a trilateral meeting' is a new plan; 'the meeting' or 'Friday's meeting' may be
+    one already mentioned. (Past events repeat under any article: a caption's 'a missile
+    launch' is the launch of the lead.)"""
+    trigger = mention.trigger
+    return trigger.pos_ == "VERB" or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children
+    )
+
+
+def _parties(entities: list[Entity]) -> frozenset[str]:
+    return frozenset(e.party for e in entities if e.party)
+
+
+def _date_of(group: list[EventMention]) -> DateSpan | None:
+    return next((m.date for m in group if m.date is not None), None)
+
+
+def _dates_agree(first: DateSpan | None, second: DateSpan | None) -> bool:
+    if first is None or second is None:
+        return True
+    return first.start <= second.end and second.start <= first.end
+
+
+def _to_event(doc_id: str, group: list[EventMention]) -> Event:
+    lead = max(group, key=_informativeness)
+    category = categories()[lead.entry.event]
+    sentence = lead.sentence
+    return Event(
+        doc_id=doc_id,
+        event=lead.entry.event,
+        status=lead.status.status,
+        text=_clean(sentence),
+        evidence=Evidence(sentence.start_char, sentence.end_char),
+        actor=_union(m.actor for m in group),
+        recipient=_union(m.recipient for m in group),
+        mode=[lead.entry.mode] if lead.entry.mode else [],
+        date=_narrowest(m.date for m in group),
+        event_loc=next((m.place for m in group if m.place is not None), None),
+        cameo=lead.entry.cameo or category.cameo,
+        quad_code=category.quad_code,
+        event_scale=category.scale,
+        confidence=_confidence(group),
+        trigger=lead.trigger.text,
+        mentions=[Evidence(m.sentence.start_char, m.sentence.end_char) for m in group],
+    )
+
+
+def _informativeness(mention: EventMention) -> tuple:
+    """The clearest mention names the most parties and has a date and a place."""
+    return (
+        mention.date is not None,
+        len(mention.actor) + len(mention.recipient),
+        mention.place is not None,
+        -mention.trigger.i,
+    )
+
+
+def _union(lists: Iterable[list[Entity]]) -> list[Entity]:
+    """All entities, people preferred over the bare state they belong to."""
+    merged: list[Entity] = []
+    for entities in lists:
+        for entity in entities:
+            if any(_same_entity(entity, kept) for kept in merged):
+                continue
+            merged.append(entity)
+    named = {e.party for e in merged if e.name}
+    return [e for e in merged if e.name or e.party not in named]
+
+
+def _same_entity(first: Entity, second: Entity) -> bool:
+    return (first.name, first.party) == (second.name, second.party)
+
+
+def _narrowest(dates: Iterable[DateSpan | None]) -> DateSpan | None:
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: d.end - d.start) if known else None
+
+
+def _confidence(group: list[EventMention]) -> float:
+    """Stronger status cues and more mentions make an event more likely right."""
+    best = max(m.status.strength for m in group)
+    has_recipient = any(m.recipient for m in group)
+    score = 0.5 * best + 0.2 + (0.1 if has_recipient else 0.0) + 0.05 * min(len(group) - 1, 3)
+    return min(score, 0.99)
+
+
+def _clean(sentence: Span) -> str:
+    return " ".join(sentence.text.split())

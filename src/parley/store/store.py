@@ -1,0 +1,230 @@
+"""The embedded DuckDB store: documents, their events, and the runs that produced them.
+
+A document is the unit of writing: its row, events and parties change together in one
+transaction, keyed by the document's content hash, so re-running a corpus is cheap (unchanged
+documents cost one lookup) and never duplicates anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+from uuid import uuid4
+
+import duckdb
+
+from parley.errors import StoreError
+from parley.models import Document, Event
+from parley.store.filters import EventFilter, where_clause
+from parley.store.rows import (
+    INSERT_DOCUMENT,
+    INSERT_EVENT,
+    INSERT_PARTY,
+    SELECT_DOCUMENT,
+    document_from_row,
+    document_row,
+    event_from_record,
+    event_row,
+    party_rows,
+)
+from parley.store.schema import migrate
+
+DocumentStatus = Literal["new", "unchanged", "changed"]
+SaveOutcome = Literal["new", "unchanged", "updated"]
+
+_CONTENT_HASH = "SELECT content_hash FROM documents WHERE doc_id = ?"
+_DELETE_PARTIES = (
+    "DELETE FROM event_parties WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)"
+)
+_DELETE_EVENTS = "DELETE FROM events WHERE doc_id = ?"
+_DELETE_DOCUMENT = "DELETE FROM documents WHERE doc_id = ?"
+_INSERT_RUN = """
+INSERT INTO runs (run_id, started_at, parley_version, model, dictionary_hash)
+VALUES (?, ?, ?, ?, ?)
+"""
+_FINISH_RUN = "UPDATE runs SET documents = ?, events = ? WHERE run_id = ? RETURNING run_id"
+_SELECT_EVENTS = "SELECT e.record FROM events e"
+_COUNT_EVENTS = "SELECT count(*) FROM events e"
+# event_id last: ties on the documented keys still page in a stable order.
+_ORDER_PAGE = (
+    " ORDER BY e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.event_id LIMIT ? OFFSET ?"
+)
+_COUNTS = """
+SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),
+    (SELECT count(*) FROM event_parties), (SELECT count(*) FROM runs)
+"""
+
+
+class Store:
+    """One open store file. Build it with `Store.open`; use it as a context manager.
+
+    A Store wraps one DuckDB connection and is not thread-safe: give each thread its own
+    `Store.open(path)` (opens of one path in one process share the database). Another process
+    cannot open the file while this one has it open; DuckDB locks it.
+    """
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating the file and its folder if needed) and migrate the store at `path`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = duckdb.connect(str(path))
+        except (OSError, duckdb.Error) as exc:
+            raise StoreError(f"cannot open store {path}: {_reason(exc)}") from exc
+        try:
+            migrate(conn)
+        except (duckdb.Error, StoreError) as exc:
+            conn.close()
+            raise StoreError(f"cannot open store {path}: {_reason(exc)}") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Release the file (and its lock); closing twice is harmless."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def document_status(self, doc: Document) -> DocumentStatus:
+        """Whether `doc` is absent, stored with the same content hash, or stored differently."""
+        with self._errors(f"look up document {doc.id!r}"):
+            return self._status(doc)
+
+    def save_document(self, doc: Document, events: list[Event], run_id: str) -> SaveOutcome:
+        """Store `doc` with exactly `events`, all in one transaction.
+
+        Unchanged content (same content hash) writes nothing and keeps the events already
+        stored; changed content replaces the document row and all of its events and parties.
+        """
+        _check_events(doc, events)
+        with self._errors(f"save document {doc.id!r}"), self._transaction():
+            status = self._status(doc)
+            if status == "unchanged":
+                return "unchanged"
+            if status == "changed":
+                self._delete_document(doc.id)
+            self._insert_document(doc, events, run_id)
+        return "new" if status == "new" else "updated"
+
+    def start_run(self, parley_version: str, model: str, dictionary_hash: str) -> str:
+        """Record the start of a run and return its id, which sorts by start time."""
+        started = datetime.now(UTC).replace(tzinfo=None)
+        run_id = f"{started:%Y%m%dT%H%M%S}-{uuid4().hex[:12]}"
+        with self._errors("start a run"):
+            self._conn.execute(
+                _INSERT_RUN, [run_id, started, parley_version, model, dictionary_hash]
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, documents: int, events: int) -> None:
+        """Record how many documents and events run `run_id` saved."""
+        with self._errors(f"finish run {run_id!r}"):
+            updated = self._conn.execute(_FINISH_RUN, [documents, events, run_id]).fetchall()
+        if not updated:
+            raise StoreError(f"no run {run_id!r} in store {self.path}")
+
+    def query_events(self, filters: EventFilter) -> list[Event]:
+        """Events matching `filters`, by date (undated last), document, then evidence start."""
+        where, params = where_clause(filters)
+        with self._errors("query events"):
+            rows = self._conn.execute(
+                _SELECT_EVENTS + where + _ORDER_PAGE, [*params, filters.limit, filters.offset]
+            ).fetchall()
+        return [event_from_record(record) for (record,) in rows]
+
+    def count_events(self, filters: EventFilter) -> int:
+        """How many events match `filters`, ignoring its limit and offset (a total for paging)."""
+        where, params = where_clause(filters)
+        with self._errors("count events"):
+            row = self._conn.execute(_COUNT_EVENTS + where, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The stored document `doc_id`, or None when the store does not have it."""
+        with self._errors(f"read document {doc_id!r}"):
+            row = self._conn.execute(SELECT_DOCUMENT, [doc_id]).fetchone()
+        return document_from_row(row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables, for status lines and tests."""
+        with self._errors("count rows"):
+            row = self._conn.execute(_COUNTS).fetchone()
+        documents, events, parties, runs = row if row else (0, 0, 0, 0)
+        return {"documents": documents, "events": events, "parties": parties, "runs": runs}
+
+    def _status(self, doc: Document) -> DocumentStatus:
+        row = self._conn.execute(_CONTENT_HASH, [doc.id]).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == doc.content_hash else "changed"
+
+    def _delete_document(self, doc_id: str) -> None:
+        for statement in (_DELETE_PARTIES, _DELETE_EVENTS, _DELETE_DOCUMENT):
+            self._conn.execute(statement, [doc_id])
+
+    def _insert_document(self, doc: Document, events: list[Event], run_id: str) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        self._conn.execute(INSERT_DOCUMENT, document_row(doc, run_id, now))
+        if events:
+            self._conn.executemany(INSERT_EVENT, [event_row(event) for event in events])
+        parties = [row for event in events for row in party_rows(event)]
+        if parties:
+            self._conn.executemany(INSERT_PARTY, parties)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Commit what the block wrote, or roll all of it back if the block raises."""
+        self._conn.begin()
+        try:
+            yield
+        except BaseException:
+            self._conn.rollback()
+            raise
+        self._conn.commit()
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn DuckDB's errors into one-line StoreErrors naming the file and the action."""
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot {action} in store {self.path}: {_reason(exc)}") from exc
+
+
+def _check_events(doc: Document, events: list[Event]) -> None:
+    """Refuse events that would break what foreign and primary keys would have guaranteed."""
+    seen: set[str] = set()
+    for event in events:
+        if event.doc_id != doc.id:
+            raise StoreError(
+                f"event {event.id} belongs to document {event.doc_id!r}, not {doc.id!r}"
+            )
+        if event.id in seen:
+            raise StoreError(
+                f"document {doc.id!r} has two {event.event} events with evidence"
+                f" {event.evidence.start}-{event.evidence.end}; merge them before saving"
+            )
+        seen.add(event.id)
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of an error's message: DuckDB's can run to several."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -1,0 +1,57 @@
+"""`parley demo` and the first things a new user types: `parley --help`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def demo_db(parley, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`parley demo --db tmp/demo.duckdb` run once in a fresh working folder."""
+    monkeypatch.chdir(tmp_path)
+    db = Path("tmp", "demo.duckdb")
+    result = parley.invoke("demo", "--db", db)
+    parley.assert_clean(result, 0)
+    assert any(category in result.stdout for category in parley.CATEGORIES), result.stdout
+    assert "parley query" in parley.words(result.stdout)
+    return db
+
+
+def _stored_ids(parley, db: Path) -> list[str]:
+    result = parley.invoke("query", "--db", db, "--format", "jsonl")
+    parley.assert_clean(result, 0)
+    records = parley.jsonl(result.stdout)
+    for record in records:
+        parley.check_record(record)
+    return parley.ids(records)
+
+
+def test_demo_creates_the_store(parley, demo_db: Path) -> None:
+    assert demo_db.is_file()
+    ids = _stored_ids(parley, demo_db)
+    assert ids, "the demo stored no events"
+    assert len(set(ids)) == len(ids)
+
+
+def test_demo_twice_does_not_duplicate(parley, demo_db: Path) -> None:
+    before = _stored_ids(parley, demo_db)
+    again = parley.invoke("demo", "--db", demo_db)
+    parley.assert_clean(again, 0)
+    assert "0 new, 0 updated" in parley.words(again.stderr), again.stderr
+    assert _stored_ids(parley, demo_db) == before
+
+
+def test_module_help_lists_the_commands(parley) -> None:
+    done = parley.module("--help")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    for command in ("extract", "ingest", "query", "eval", "demo"):
+        assert command in done.stdout, command
+
+
+def test_no_command_shows_help(parley) -> None:
+    result = parley.invoke()
+    assert "Traceback" not in result.output
+    assert "extract" in result.output and "demo" in result.output
