@@ -219,7 +219,7 @@ class ActorResolver:
         """All actor mentions in `doc`; `home_country` is where the reporter writes from,
         the state of officials the text introduces without one ("Foreign Ministry here")."""
         matches = self._matcher.find(doc)
-        people = _resolve_surnames(self._people.find(doc, matches))
+        people = _resolve_surnames(_with_bare_surnames(doc, self._people.find(doc, matches)))
         for person in people:
             if person.country is None and person.org is None and person.title:
                 person.country = home_country
@@ -260,6 +260,22 @@ def _person_mention(doc: Doc, person: Person) -> Mention:
         end=span.end_char,
     )
     return Mention(person.start, person.end, entity, "person")
+
+
+def _with_bare_surnames(doc: Doc, people: list[Person]) -> list[Person]:
+    """The model often misses a later bare 'Scholz'; a proper noun equal to the surname of
+    a person already met is that person."""
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
+    covered = {i for p in people for i in range(p.start, p.end)}
+    extra = [
+        Person(t.i, t.i + 1, t.text)
+        for t in doc
+        if t.text in surnames
+        and t.pos_ == "PROPN"
+        and t.i not in covered
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+    ]
+    return sorted(people + extra, key=lambda p: p.start)
 
 
 def _resolve_surnames(people: list[Person]) -> list[Person]:
@@ -339,7 +355,8 @@ def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]
     statement, its authors ('the statement issued by A, B and C read')."""
     found = []
     for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING:
+        is_predicate = token.pos_ == "VERB" or token.dep_ == "ROOT"  # 'read' is often a NOUN
+        if not is_predicate or token.lemma_.lower() not in _REPORTING:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:

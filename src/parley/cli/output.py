@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 from rich.console import Console
 from rich.table import Table
@@ -32,7 +32,7 @@ CSV_COLUMNS = (
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
