@@ -10,6 +10,9 @@ from parley.models import Entity
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _SUBJECTS = ("nsubj", "csubj")
+# A nominal event takes a subject from its support verb only ('held talks', 'issued a
+# statement'); 'amid growing threats' borrows nobody's subject.
+_SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
@@ -60,9 +63,10 @@ def _noun_parties(
             actor += [e for e in _resolve(child, actors) if e.party]
     recipient = _recipients(noun, entry, actors, include_object=False)
     governor = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and lexicon.support_verb(governor) is not None:
+    supported = noun.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
+    if supported:
         recipient += _recipients(governor, entry, actors, include_object=False)
-    if not actor:
+    if not actor and (supported or noun.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(noun, actors)
     return actor, recipient
 

@@ -19,7 +19,11 @@ _MAX_STEPS = 6
 
 
 def proposal_above(trigger: Token) -> Token | None:
-    """The proposal noun an event is the content of, if any."""
+    """The proposal noun an event is the content of ('a resolution aimed at imposing
+    sanctions'), if any; what is said of the proposal itself ('backed by Japan') is not
+    its content."""
+    if trigger.head.lemma_.lower() in PROPOSALS:
+        return None
     token = trigger
     for _ in range(_MAX_STEPS):
         if token.dep_ not in _UP_DEPS or token.head is token:
