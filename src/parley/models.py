@@ -179,8 +179,13 @@ class Event:
 
     @property
     def id(self) -> str:
-        """Stable across runs: the same document, span and category give the same id."""
-        basis = f"{self.doc_id}|{self.evidence.start}|{self.evidence.end}|{self.event}"
+        """Stable across runs: the same document, span, category, trigger and parties give
+        the same id; two events of one category in one sentence differ by the latter."""
+        sides = [sorted(p for e in side if (p := e.party)) for side in (self.actor, self.recipient)]
+        basis = (
+            f"{self.doc_id}|{self.evidence.start}|{self.evidence.end}|{self.event}|"
+            f"{self.trigger}|{sides}"
+        )
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
     def parties(self) -> set[str]:

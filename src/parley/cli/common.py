@@ -11,7 +11,7 @@ from rich.console import Console
 from parley.pipeline import Pipeline
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DictionariesOption = typer.Option(
     None,

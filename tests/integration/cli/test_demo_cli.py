@@ -8,15 +8,18 @@ import pytest
 
 
 @pytest.fixture
-def demo_db(parley, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """`parley demo --db tmp/demo.duckdb` run once in a fresh working folder."""
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    db = Path("tmp", "demo.duckdb")
+    return tmp_path
+
+
+def _demo(parley, db: Path) -> str:
+    """Run `parley demo --db DB`; its stderr (the ingest summary)."""
     result = parley.invoke("demo", "--db", db)
     parley.assert_clean(result, 0)
     assert any(category in result.stdout for category in parley.CATEGORIES), result.stdout
     assert "parley query" in parley.words(result.stdout)
-    return db
+    return result.stderr
 
 
 def _stored_ids(parley, db: Path) -> list[str]:
@@ -28,19 +31,22 @@ def _stored_ids(parley, db: Path) -> list[str]:
     return parley.ids(records)
 
 
-def test_demo_creates_the_store(parley, demo_db: Path) -> None:
-    assert demo_db.is_file()
-    ids = _stored_ids(parley, demo_db)
+def test_demo_creates_the_store(parley, workdir: Path) -> None:
+    db = Path("tmp", "demo.duckdb")
+    _demo(parley, db)
+    assert db.is_file()
+    ids = _stored_ids(parley, db)
     assert ids, "the demo stored no events"
     assert len(set(ids)) == len(ids)
 
 
-def test_demo_twice_does_not_duplicate(parley, demo_db: Path) -> None:
-    before = _stored_ids(parley, demo_db)
-    again = parley.invoke("demo", "--db", demo_db)
-    parley.assert_clean(again, 0)
-    assert "0 new, 0 updated" in parley.words(again.stderr), again.stderr
-    assert _stored_ids(parley, demo_db) == before
+def test_demo_twice_does_not_duplicate(parley, workdir: Path) -> None:
+    db = Path("tmp", "demo.duckdb")
+    _demo(parley, db)
+    before = _stored_ids(parley, db)
+    summary = _demo(parley, db)
+    assert "0 new, 0 updated" in parley.words(summary), summary
+    assert _stored_ids(parley, db) == before
 
 
 def test_module_help_lists_the_commands(parley) -> None:

@@ -54,14 +54,6 @@ def test_jsonl_records_follow_the_events_spec(parley, herald: Path, herald_event
         assert record["doc_id"] == herald.stem
 
 
-DUPLICATE_IDS = (
-    "src bug: one sentence with two mentions of one category that merge.py keeps apart "
-    "(herald: 'meet' and 'travel', both CONSULT) gives two records with the same id, since "
-    "Event.id hashes only doc_id + evidence span (the sentence) + event"
-)
-
-
-@pytest.mark.xfail(reason=DUPLICATE_IDS, strict=True)
 def test_event_ids_are_unique(parley, herald_events) -> None:
     ids = parley.ids(herald_events)
     assert len(set(ids)) == len(ids), "two records share an id"
@@ -190,11 +182,6 @@ def test_missing_path_is_a_clear_error(
     assert "no such file" in problems[0].lower()
 
 
-@pytest.mark.xfail(
-    reason="src bug: cli/common.py err_console = Console(stderr=True) hard-wraps at 80 "
-    "columns when stderr is not a terminal, folding a long path over two lines",
-    strict=True,
-)
 def test_problem_with_a_long_path_stays_on_one_stderr_line(parley, tmp_path: Path) -> None:
     """Scripts grep stderr (often a log file, not a terminal) for the file that failed."""
     missing = tmp_path / ("deeply-nested-folder-of-articles-" * 3) / "no-such-article.txt"
