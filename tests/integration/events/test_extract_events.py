@@ -1,0 +1,99 @@
+"""Events from sentences written for these tests: category, parties, status, date, merging."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import parley
+from parley.models import Event
+
+PUBLISHED = "2023-03-14"  # a Tuesday
+
+
+def events(text: str) -> list[Event]:
+    return parley.extract(text, published=PUBLISHED, doc_id="t")
+
+
+def only(text: str, category: str) -> Event:
+    found = [e for e in events(text) if e.event == category]
+    assert len(found) == 1, [(e.event, e.status, e.text) for e in events(text)]
+    return found[0]
+
+
+def parties(entities: list) -> set[str]:
+    return {e.party for e in entities}
+
+
+def test_planned_meeting_on_a_weekday_is_the_next_one() -> None:
+    event = only("Japan and Australia will hold talks in Canberra on Friday.", "CONSULT")
+    assert event.status == "planned"
+    assert parties(event.actor) == {"JPN", "AUS"}
+    assert event.recipient == []
+    assert (event.date.start, event.date.end) == (date(2023, 3, 17), date(2023, 3, 17))
+    assert event.event_loc is not None and event.event_loc.name == "Canberra"
+
+
+def test_past_weekday_is_the_last_one() -> None:
+    event = only("Pyongyang launched two ballistic missiles on Sunday.", "MOBILIZE")
+    assert event.status == "occurred"
+    assert parties(event.actor) == {"PRK"}
+    assert event.date.start == date(2023, 3, 12)
+
+
+def test_directed_event_has_actor_and_recipient() -> None:
+    event = only("Germany condemned Iran over the executions on Monday.", "ACCUSE")
+    assert parties(event.actor) == {"DEU"}
+    assert parties(event.recipient) == {"IRN"}
+
+
+def test_expected_to_is_planned_and_takes_the_passive_subject() -> None:
+    text = "Brazil's foreign minister is expected to meet his Argentine counterpart next week."
+    event = only(text, "CONSULT")
+    assert event.status == "planned"
+    assert {"BRA", "ARG"} <= parties(event.actor)
+
+
+def test_negated_event() -> None:
+    event = only("Turkey did not meet the Swedish delegation on Monday.", "CONSULT")
+    assert event.status == "negated"
+
+
+def test_hypothetical_event() -> None:
+    text = "Officials said Russia could impose sanctions on Moldova."
+    event = only(text, "SANCTION")
+    assert event.status == "hypothetical"
+
+
+def test_failed_proposal_carries_its_content() -> None:
+    text = (
+        "France pushed for a resolution aimed at imposing sanctions against Mali at the "
+        "United Nations. The resolution failed on Thursday."
+    )
+    event = only(text, "SANCTION")
+    assert event.status == "failed"
+    assert event.date.start == date(2023, 3, 9)
+
+
+def test_repeated_mentions_are_one_event() -> None:
+    text = (
+        "Pyongyang launched a ballistic missile on Sunday.\n\n"
+        "Following Pyongyang's missile launch, Seoul called an emergency meeting."
+    )
+    launches = [e for e in events(text) if e.event == "MOBILIZE"]
+    assert len(launches) == 1
+    assert len(launches[0].mentions) == 2
+
+
+def test_undated_past_event_takes_the_story_time() -> None:
+    text = (
+        "Pyongyang launched a ballistic missile on Sunday.\n\n"
+        "Japan condemned North Korea for the launch."
+    )
+    event = only(text, "ACCUSE")
+    assert (event.date.start, event.date.end) == (date(2023, 3, 12), date(2023, 3, 14))
+
+
+def test_evidence_span_points_into_the_text() -> None:
+    text = "India and China held border talks in Beijing on Monday."
+    event = only(text, "CONSULT")
+    assert text[event.evidence.start : event.evidence.end] == event.text
