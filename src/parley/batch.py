@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley import __version__
+from parley.errors import StoreError
 from parley.ingest import ReadProblem, read_documents
 from parley.models import Document
 from parley.pipeline import Pipeline
@@ -44,7 +45,14 @@ def ingest(
     started = time.perf_counter()
     run_id = store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
     for document, events in pipeline.extract_many(_to_code(paths, store, summary, on_document)):
-        outcome = store.save_document(document, events, run_id)
+        try:
+            outcome = store.save_document(document, events, run_id)
+        except StoreError as error:
+            problem = ReadProblem(document.id, None, f"not stored: {error.message}")
+            summary.failed += 1
+            summary.problems.append(str(problem))
+            on_document(problem)
+            continue
         if outcome == "new":
             summary.new += 1
         else:
