@@ -27,6 +27,8 @@ SECTORS = frozenset({
 ORG_KINDS = frozenset({"IGO", "NGO", "NSAG", "MEDIA"})
 COUNTRIES, ORGANIZATIONS, TITLES = "countries.jsonl", "organizations.jsonl", "titles.jsonl"
 FILES = (COUNTRIES, ORGANIZATIONS, TITLES)  # also the fixed order of the content hash
+# Files an analyst's folder may also hold that other loaders read (the trigger lexicon).
+OTHER_FILES = ("triggers.jsonl",)
 
 # Fields per file, "*" marking required ones; the field name decides its JSON type (_TYPE).
 _FIELDS = {
@@ -241,7 +243,9 @@ def _sources(override_dir: Path | None) -> list[tuple[str, str, Traversable]]:
         return found
     if not override_dir.is_dir():
         raise DictionaryError(f"{override_dir}: dictionary folder not found")
-    unexpected = sorted(p.name for p in override_dir.glob("*.jsonl") if p.name not in FILES)
+    unexpected = sorted(
+        p.name for p in override_dir.glob("*.jsonl") if p.name not in FILES + OTHER_FILES
+    )
     if unexpected:  # a misspelt file name would otherwise be ignored without a word
         raise DictionaryError(f"{override_dir}: unknown dictionary file(s) {unexpected}")
     return found + [

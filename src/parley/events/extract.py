@@ -44,14 +44,19 @@ class EventExtractor:
         self._gazetteer = gazetteer
 
     def mentions(
-        self, doc: Doc, actors: DocumentActors, published, home_countries: set[str]
+        self,
+        doc: Doc,
+        actors: DocumentActors,
+        published: date | None,
+        home_countries: set[str],
     ) -> list[EventMention]:
+        entries = {
+            t.i: e for t in doc if t.pos_ in ("VERB", "NOUN") and (e := self._lexicon.match(t))
+        }
         found = []
-        for token in doc:
-            if token.pos_ not in ("VERB", "NOUN"):
-                continue
-            entry = self._lexicon.match(token)
-            if entry is None:
+        for index, entry in entries.items():
+            token = doc[index]
+            if _named_by_its_verb(token, entries):
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
@@ -62,6 +67,13 @@ class EventExtractor:
             where = place_for(token, actors, self._gazetteer, home_countries)
             found.append(EventMention(token, entry, actor, recipient, status, when, where))
         return found
+
+
+def _named_by_its_verb(noun: Token, entries: dict[int, Trigger]) -> bool:
+    """'signed an agreement' is one event: the noun is the condition of the verb's entry,
+    not an event of its own."""
+    governor = entries.get(noun.head.i)
+    return noun.pos_ == "NOUN" and governor is not None and noun.lemma_.lower() in governor.requires
 
 
 def _date(token: Token, status: StatusReading, published: date | None) -> DateSpan | None:

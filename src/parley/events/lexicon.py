@@ -145,9 +145,12 @@ def _lemma_forms(token: Token) -> tuple[str, ...]:
 
 def _dependent_lemmas(token: Token) -> set[str]:
     """Lemmas of the dependents a condition may name: children, objects of child
-    prepositions, and the word a hyphen joins to ('test-fire')."""
+    prepositions, and the word a hyphen joins to ('test-fire'). A time phrase is not a
+    dependent a condition means: the 'on' of 'on Sunday' is not 'fired on'."""
     lemmas: set[str] = set()
     for child in token.children:
+        if _is_time_phrase(child):
+            continue
         lemmas.add(child.lemma_.lower())
         lemmas.add(child.lower_)
         if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
@@ -156,3 +159,17 @@ def _dependent_lemmas(token: Token) -> set[str]:
     if token.i >= 2 and token.doc[token.i - 1].text == "-":
         lemmas.add(token.doc[token.i - 2].lemma_.lower())
     return lemmas
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """'Tuesday', 'on Tuesday', 'to' as an infinitive marker: not content of the event."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    if token.dep_ == "aux":
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return (
+        token.dep_ == "prep"
+        and bool(objects)
+        and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    )

@@ -97,3 +97,14 @@ def test_evidence_span_points_into_the_text() -> None:
     text = "India and China held border talks in Beijing on Monday."
     event = only(text, "CONSULT")
     assert text[event.evidence.start : event.evidence.end] == event.text
+
+
+def test_a_noun_named_by_its_verb_is_not_a_second_event() -> None:
+    found = events("Chile and Peru signed a trade agreement in Lima on Monday.")
+    assert len([e for e in found if e.trigger == "agreement"]) == 0
+    assert len(found) == 1
+
+
+def test_a_time_phrase_is_not_a_condition_of_the_trigger() -> None:
+    event = only("Sudanese troops fired on protesters on Sunday in Khartoum.", "ASSAULT")
+    assert event.date.start == date(2023, 3, 12)

@@ -38,3 +38,12 @@ def test_bad_lines_are_named_by_file_and_line(tmp_path: Path, line: str, message
     (tmp_path / LEXICON_FILE).write_text("\n" + line + "\n")
     with pytest.raises(DictionaryError, match=rf"triggers.jsonl:2: .*{message}"):
         load_lexicon(tmp_path)
+
+
+def test_an_analyst_folder_may_hold_actor_files_and_the_lexicon(tmp_path: Path) -> None:
+    from parley.actors.dictionary import load_dictionaries
+
+    (tmp_path / LEXICON_FILE).write_text(
+        '{"lemma": "meet", "pos": "VERB", "event": "CONSULT", "cameo": "040"}\n'
+    )
+    assert load_dictionaries(tmp_path).countries  # no "unknown dictionary file" error
