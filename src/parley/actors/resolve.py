@@ -182,12 +182,19 @@ class DocumentActors:
     def _antecedent(self, token: Token, people: bool) -> list[Entity]:
         if not people and self._nearer_unresolved_noun(token):
             return []
-        for mention in reversed(self.mentions):
-            if mention.end > token.i or token.i - mention.end > _PRONOUN_WINDOW:
-                continue
-            if people == bool(mention.entity.name):
-                return [mention.entity]
-        return []
+        candidates = [
+            m
+            for m in reversed(self.mentions)
+            if m.end <= token.i
+            and token.i - m.end <= _PRONOUN_WINDOW
+            and people == bool(m.entity.name)
+            and m.entity.party
+        ]
+        # The subject of a recent clause is the likelier antecedent ('Mitsotakis met the
+        # IMF, then President Trump, where he denounced ...': he is Mitsotakis).
+        subjects = [m for m in candidates if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        best = subjects[0] if subjects else (candidates[0] if candidates else None)
+        return [best.entity] if best else []
 
     def _nearer_unresolved_noun(self, token: Token) -> bool:
         """'the regime's provocations, including its launch': 'its' is the regime, which we
@@ -227,7 +234,9 @@ class ActorResolver:
         mentions += [_person_mention(doc, p) for p in people]
         mentions += _bare_north_south(doc, matches, self._names)
         mentions.sort(key=lambda m: m.start)
-        actors = DocumentActors(doc, _without_overlaps(mentions), self._titles)
+        mentions = _without_overlaps(mentions)
+        _attribute_institutions(doc, mentions)
+        actors = DocumentActors(doc, mentions, self._titles)
         actors.enumerations = _enumerations(doc, actors)
         _assign_counterparts(doc, actors)
         actors.speakers = _speakers(doc, actors)
@@ -323,6 +332,21 @@ def _bare_north_south(doc: Doc, matches: list[ActorMatch], names: dict[str, str]
             )
             mentions.append(Mention(token.i, token.i + 1, entity, "name"))
     return mentions
+
+
+def _attribute_institutions(doc: Doc, mentions: list[Mention]) -> None:
+    """'the Libyan House of Representatives' is Libya's, whatever state the dictionary
+    files 'House of Representatives' under: a state named right before wins."""
+    by_end = {m.end: m for m in mentions}
+    for mention in mentions:
+        if mention.via != "institution":
+            continue
+        before = mention.start
+        if before > 0 and doc[before - 1].text in ("'s", "’s"):
+            before -= 1
+        owner = by_end.get(before)
+        if owner is not None and owner.entity.country and owner.via != "institution":
+            mention.entity = replace(mention.entity, country=owner.entity.country)
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

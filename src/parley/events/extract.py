@@ -60,6 +60,8 @@ class EventExtractor:
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
+            actor = [e for e in actor if e.party]
+            recipient = [e for e in recipient if e.party]
             if not actor:
                 continue
             status, decider = event_status(token)

@@ -39,17 +39,49 @@ def find_parties(
 def _verb_parties(
     verb: Token, entry: Trigger, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
+    if _is_passive(verb):
+        return _passive_parties(verb, entry, actors)
+    actor = _subject_of(verb, actors)
+    recipient = _recipients(verb, entry, actors, include_object=True)
+    return actor, recipient
+
+
+def _is_passive(verb: Token) -> bool:
+    """'was condemned', and its conjunct 'Turkey is under sanctions and was condemned'."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _passive_parties(
+    verb: Token, entry: Trigger, actors: DocumentActors
+) -> tuple[list[Entity], list[Entity]]:
+    """The agent ('by X', also 'in a statement by X') acts; the subject undergoes. With no
+    agent the actor is unknown: the subject is never promoted to actor."""
     actor: list[Entity] = []
+    for token in verb.subtree:
+        if token.lower_ == "by" and token.dep_ in ("agent", "prep") and _within(token, verb, 3):
+            actor += _objects_of(token, actors)
     recipient: list[Entity] = []
     for child in verb.children:
-        if child.dep_ == "agent":
-            actor += _objects_of(child, actors)
-        elif child.dep_ == "nsubjpass":
+        if child.dep_ == "nsubjpass":
             recipient += _resolve(child, actors)
-    if not actor:
-        actor = _subject_of(verb, actors)
-    recipient += _recipients(verb, entry, actors, include_object=True)
+    if not recipient and verb.dep_ == "conj":
+        head = verb.head
+        recipient += [
+            e
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for e in _resolve(c, actors)
+        ]
+    recipient += _recipients(verb, entry, actors, include_object=False)
     return actor, recipient
+
+
+def _within(token: Token, ancestor: Token, depth: int) -> bool:
+    for _ in range(depth):
+        token = token.head
+        if token is ancestor:
+            return True
+    return False
 
 
 def _noun_parties(
@@ -62,6 +94,8 @@ def _noun_parties(
         elif child.dep_ in _NOUN_ACTOR_DEPS:
             actor += [e for e in _resolve(child, actors) if e.party]
     recipient = _recipients(noun, entry, actors, include_object=False)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
     governor = noun.head
     supported = noun.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
     if supported:

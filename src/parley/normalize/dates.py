@@ -290,11 +290,14 @@ def _range(m: re.Match[str], ctx: _Ctx) -> _Span | None:
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Span:
     """Past: on or before publication; future: strictly after; present: on or after.
 
-    "last"/"next" are strictly before/after; "this Friday" is on or after unless the clause
-    is in the past tense.
+    "last Friday" is the Friday of the previous calendar week (news say "Friday" for the
+    latest one, so "last" points further back); "next" is strictly after; "this Friday"
+    is on or after unless the clause is in the past tense.
     """
     target, pub = _WEEKDAYS.index(m["wd"]), ctx.pub
     week, rel = m.groupdict().get("week"), m.groupdict().get("rel")
+    if rel == "last":
+        week = "last"
     if week:  # "Monday last week"
         day = _period(pub, "week", _STEP[week])[0] + timedelta(days=target)
         return day, day, "day"
