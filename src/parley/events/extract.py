@@ -62,6 +62,8 @@ class EventExtractor:
             actor = _named_by_speakers(actor, actors.speaker_for(token))
             actor = [e for e in actor if e.party]
             recipient = [e for e in recipient if e.party]
+            if not actor and _refers_back(token, entry):
+                actor, recipient = _parties_of_last(found, entry.event)
             if not actor:
                 continue
             status, decider = event_status(token)
@@ -69,6 +71,31 @@ class EventExtractor:
             where = place_for(token, actors, self._gazetteer, home_countries)
             found.append(EventMention(token, entry, actor, recipient, status, when, where))
         return found
+
+
+_BACK_REFERENCES = {"last", "previous", "latest", "earlier", "same"}
+
+
+def _refers_back(noun: Token, entry: Trigger) -> bool:
+    """'the last meeting', 'the previous talks': the same group met before."""
+    return (
+        noun.pos_ == "NOUN"
+        and entry.symmetric
+        and any(c.lower_ in ("the", "their", "its") for c in noun.children)
+        and any(c.lower_ in _BACK_REFERENCES for c in noun.children if c.dep_ == "amod")
+    )
+
+
+def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity], list[Entity]]:
+    """The states of the latest earlier event of the category (not its people: 'the last
+    meeting' may have been held by their predecessors)."""
+    for mention in reversed(found):
+        if mention.entry.event == event:
+            states = {
+                e.party: Entity(text=e.text, country=e.country, org=e.org) for e in mention.actor
+            }
+            return list(states.values()), []
+    return [], []
 
 
 def _named_by_its_verb(noun: Token, entries: dict[int, Trigger]) -> bool:

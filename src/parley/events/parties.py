@@ -43,12 +43,20 @@ def _verb_parties(
         return _passive_parties(verb, entry, actors)
     actor = _subject_of(verb, actors)
     recipient = _recipients(verb, entry, actors, include_object=True)
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in entry.requires:
+            recipient += _recipients(child, entry, actors, include_object=False)
     return actor, recipient
 
 
 def _is_passive(verb: Token) -> bool:
-    """'was condemned', and its conjunct 'Turkey is under sanctions and was condemned'."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """'was condemned', its conjunct 'Turkey is under sanctions and was condemned', and a
+    participle with an agent ('a resolution backed by Japan')."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _passive_parties(
@@ -143,7 +151,11 @@ def _recipients(
     preps = entry.recipient_preps or DEFAULT_RECIPIENT_PREPS
     found: list[Entity] = []
     for child in token.children:
-        if include_object and child.dep_ in ("dobj", "dative"):
+        if (
+            include_object
+            and child.dep_ in ("dobj", "dative")
+            and child.lemma_.lower() not in entry.requires
+        ):
             found += _resolve(child, actors)
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += _objects_of(child, actors)

@@ -7,6 +7,7 @@ event whose clause it hangs from, found by walking the parse, not by nearness in
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -50,15 +51,28 @@ def date_for(trigger: Token, published: date, tense: str) -> DateSpan | None:
     clause shares the date of its sentence; a noun inside a phrase does not)."""
     chain = governing_chain(trigger)
     ranked = sorted(
-        (rank, ent.start, ent)
+        (rank, _is_duration(ent.text), ent.start, ent)
         for ent in trigger.sent.ents
         if ent.label_ == "DATE" and (rank := _rank(ent, chain)) is not None
     )
-    for _, _, ent in ranked:
+    for _, _, _, ent in ranked:
         resolved = resolve_date(ent.text.strip(), published, tense)
         if resolved is not None:
             return resolved
     return None
+
+
+_DURATION = re.compile(
+    r"^(over |for |about |nearly |almost |more than )?(the (last|past) )?"
+    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+    r"( more)? (day|week|month|year|decade)s?$",
+    re.IGNORECASE,
+)
+
+
+def _is_duration(text: str) -> bool:
+    """'four months' says how long, not when; a phrase saying when is preferred."""
+    return bool(_DURATION.match(text.strip()))
 
 
 def _rank(ent: Span, chain: list[Token]) -> int | None:

@@ -1,0 +1,288 @@
+"""Read-only aggregate queries for the dashboard and its API: pages, timelines, dyads, places.
+
+They live in the store package because only the store holds SQL. Every function takes the
+same `EventFilter` (plus `q`, a case-insensitive substring of the evidence text), so the
+table, the timeline, the network and the map of the dashboard always show one selection.
+Filter values travel as query parameters only; the SQL text is built from fixed fragments.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import duckdb
+
+from parley.errors import StoreError
+from parley.models import Document, Event
+from parley.store.filters import EventFilter, where_clause
+from parley.store.store import Store
+
+Interval = Literal["day", "week", "month"]
+TimelineKey = Literal["category", "quad"]
+
+_BUCKETS: dict[str, str] = {
+    "day": "e.date",
+    "week": "CAST(date_trunc('week', e.date) AS DATE)",
+    "month": "CAST(date_trunc('month', e.date) AS DATE)",
+}
+_KEYS: dict[str, str] = {
+    "category": "coalesce(e.event, 'unknown')",
+    "quad": "coalesce(CAST(e.quad_code AS VARCHAR), 'unknown')",
+}
+_ORDER = " ORDER BY e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.event_id"
+
+# The parties of the selected events, one row per event, role and party (a country or an
+# organisation); `{where}` is the events' filter.
+_PARTIES = """
+WITH chosen AS (SELECT e.event_id, e.quad_code FROM events e{where}),
+parties AS (
+    SELECT DISTINCT p.event_id, p.role, coalesce(p.country, p.org) AS party,
+        p.country IS NOT NULL AS is_country
+    FROM event_parties p SEMI JOIN chosen c ON c.event_id = p.event_id
+    WHERE coalesce(p.country, p.org) IS NOT NULL
+)
+"""
+_ACTORS = (
+    _PARTIES
+    + """
+SELECT party, bool_or(is_country), count(DISTINCT event_id),
+    count(DISTINCT event_id) FILTER (WHERE role = 'actor'),
+    count(DISTINCT event_id) FILTER (WHERE role = 'recipient')
+FROM parties GROUP BY party ORDER BY 3 DESC, party LIMIT ?
+"""
+)
+# Directed events link each actor to each recipient; an event without recipients (a meeting)
+# links its actors pairwise, once per pair, as PLOVER codes symmetric events.
+_DYADS = (
+    _PARTIES
+    + """,
+top AS (
+    SELECT party FROM parties GROUP BY party ORDER BY count(DISTINCT event_id) DESC, party
+    LIMIT ?
+),
+kept AS (SELECT * FROM parties SEMI JOIN top USING (party)),
+directed AS (SELECT DISTINCT event_id FROM parties WHERE role = 'recipient'),
+dyads AS (
+    SELECT a.party AS source, b.party AS target, true AS directed, a.event_id
+    FROM kept a JOIN kept b ON a.event_id = b.event_id
+    WHERE a.role = 'actor' AND b.role = 'recipient' AND a.party <> b.party
+    UNION ALL
+    SELECT a.party, b.party, false, a.event_id
+    FROM kept a JOIN kept b ON a.event_id = b.event_id
+    WHERE a.role = 'actor' AND b.role = 'actor' AND a.party < b.party
+        AND a.event_id NOT IN (SELECT event_id FROM directed)
+)
+SELECT d.source, d.target, d.directed, count(DISTINCT d.event_id),
+    count(DISTINCT d.event_id) FILTER (WHERE c.quad_code >= 3)
+FROM dyads d JOIN chosen c ON c.event_id = d.event_id
+GROUP BY ALL ORDER BY 4 DESC, 1, 2, 3
+"""
+)
+_PLACES = """
+SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*),
+    count(*) FILTER (WHERE e.quad_code >= 3), mode(e.quad_code)
+FROM events e{where}
+GROUP BY ALL ORDER BY 5 DESC, 1 LIMIT ?
+"""
+_SUMMARY = """
+SELECT (SELECT count(*) FROM documents), count(*), min(e.date), max(e.enddate)
+FROM events e{where}
+"""
+
+
+@dataclass(frozen=True)
+class EventsPage:
+    """One page of matching events and how many match in all."""
+
+    events: list[Event]
+    total: int
+
+
+@dataclass(frozen=True)
+class TimelineCount:
+    """How many events of one key (a category, or a quad class as "1".."4") start in a bucket."""
+
+    bucket: date
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    counts: list[TimelineCount]
+    undated: int
+
+
+@dataclass(frozen=True)
+class ActorCount:
+    """A party (ISO3 country or org id) and the selected events it takes part in."""
+
+    party: str
+    is_country: bool
+    events: int
+    as_actor: int
+    as_recipient: int
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Events linking two parties: `directed` from actor to recipient, else jointly acting."""
+
+    source: str
+    target: str
+    directed: bool
+    weight: int
+    conflict: int  # of them, events of quad class 3 or 4 (verbal or material conflict)
+
+
+@dataclass(frozen=True)
+class Network:
+    nodes: list[ActorCount]
+    dyads: list[Dyad]
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    conflict: int
+    quad_code: int | None  # the most common quad class there
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    events: int
+    first_date: date | None
+    last_date: date | None
+
+
+def events_page(
+    store: Store, filters: EventFilter, q: str | None = None, limit: int = 50
+) -> EventsPage:
+    """Events matching `filters` and `q`, in the order of `Store.query_events`, from
+    `filters.offset`, with the total a pager needs."""
+    where, params = _where(filters, q)
+    with _errors(store, "page events") as conn:
+        rows = conn.execute(
+            "SELECT e.record FROM events e" + where + _ORDER + " LIMIT ? OFFSET ?",
+            [*params, limit, filters.offset],
+        ).fetchall()
+        total = conn.execute("SELECT count(*) FROM events e" + where, params).fetchone()
+    return EventsPage([Event.from_dict(json.loads(r)) for (r,) in rows], _int(total))
+
+
+def get_event(store: Store, event_id: str) -> Event | None:
+    """The stored event `event_id`, or None."""
+    with _errors(store, f"read event {event_id!r}") as conn:
+        row = conn.execute("SELECT record FROM events WHERE event_id = ?", [event_id]).fetchone()
+    return Event.from_dict(json.loads(row[0])) if row else None
+
+
+def document_with_events(store: Store, doc_id: str) -> tuple[Document, list[Event]] | None:
+    """A stored document and its events in text order, or None when there is no such document."""
+    document = store.get_document(doc_id)
+    if document is None:
+        return None
+    events = store.query_events(EventFilter(doc_id=doc_id))
+    return document, sorted(events, key=lambda e: (e.evidence.start, e.evidence.end, e.id))
+
+
+def timeline(
+    store: Store,
+    filters: EventFilter,
+    q: str | None = None,
+    interval: Interval = "month",
+    by: TimelineKey = "quad",
+) -> Timeline:
+    """Counts of matching events per `interval` (by start date) and per category or quad class.
+
+    Undated events cannot sit on a time axis; they are counted apart so a chart can say so.
+    """
+    where, params = _where(filters, q)
+    bucket, key = _BUCKETS[interval], _KEYS[by]
+    dated = where + (" AND " if where else " WHERE ") + "e.date IS NOT NULL"
+    undated = where + (" AND " if where else " WHERE ") + "e.date IS NULL"
+    with _errors(store, "count events over time") as conn:
+        rows = conn.execute(
+            f"SELECT {bucket}, {key}, count(*) FROM events e{dated} GROUP BY ALL ORDER BY 1, 2",
+            params,
+        ).fetchall()
+        missing = conn.execute("SELECT count(*) FROM events e" + undated, params).fetchone()
+    counts = [TimelineCount(day, str(name), int(n)) for day, name, n in rows]
+    return Timeline(counts, _int(missing))
+
+
+def actors(
+    store: Store, filters: EventFilter, q: str | None = None, limit: int = 200
+) -> list[ActorCount]:
+    """Parties of matching events, most involved first, with their counts by role."""
+    where, params = _where(filters, q)
+    with _errors(store, "count actors") as conn:
+        rows = conn.execute(_ACTORS.format(where=where), [*params, limit]).fetchall()
+    return [ActorCount(*row) for row in rows]
+
+
+def network(
+    store: Store, filters: EventFilter, q: str | None = None, limit: int = 40
+) -> Network:
+    """The `limit` most involved parties of matching events and the dyads among them."""
+    where, params = _where(filters, q)
+    with _errors(store, "build the actor network") as conn:
+        nodes = conn.execute(_ACTORS.format(where=where), [*params, limit]).fetchall()
+        dyads = conn.execute(_DYADS.format(where=where), [*params, limit]).fetchall()
+    return Network([ActorCount(*row) for row in nodes], [Dyad(*row) for row in dyads])
+
+
+def places(
+    store: Store, filters: EventFilter, q: str | None = None, limit: int = 1000
+) -> list[PlaceCount]:
+    """Places of matching events that have coordinates, busiest first."""
+    where, params = _where(filters, q)
+    located = where + (" AND " if where else " WHERE ") + "e.place_lat IS NOT NULL"
+    located += " AND e.place_lon IS NOT NULL"
+    with _errors(store, "count places") as conn:
+        rows = conn.execute(_PLACES.format(where=located), [*params, limit]).fetchall()
+    return [PlaceCount(*row) for row in rows]
+
+
+def summary(store: Store, filters: EventFilter, q: str | None = None) -> Summary:
+    """Document count, matching event count and their date range, for headers and defaults."""
+    where, params = _where(filters, q)
+    with _errors(store, "summarise the store") as conn:
+        row = conn.execute(_SUMMARY.format(where=where), params).fetchone()
+    documents, events, first, last = row if row else (0, 0, None, None)
+    return Summary(int(documents), int(events), first, last)
+
+
+def _where(filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:
+    """The store's filter clause plus `q`; `contains` rather than LIKE, so `%` and `_` in what
+    an analyst types are plain characters."""
+    where, params = where_clause(filters)
+    if not q:
+        return where, params
+    clause = "contains(lower(e.text), ?)"
+    return where + (" AND " if where else " WHERE ") + clause, [*params, q.lower()]
+
+
+def _int(row: tuple[Any, ...] | None) -> int:
+    return int(row[0]) if row else 0
+
+
+@contextmanager
+def _errors(store: Store, action: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store's connection, with DuckDB's errors turned into one-line StoreErrors."""
+    try:
+        # Sibling module of the same package: the connection is package-private, not public.
+        yield store._conn
+    except duckdb.Error as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise StoreError(f"cannot {action} in store {store.path}: {reason}") from exc
