@@ -24,6 +24,7 @@ _THING_PRONOUNS = {"it", "its"}
 _COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government", "ally", "partner"}
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
+_LIST_END = {"VERB", "AUX", "PRON"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _REPORTING = {"say", "read", "tell", "add", "state", "write", "tweet", "declare", "insist"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
@@ -395,10 +396,30 @@ def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]
 
 
 def _authors(document_noun: Token, actors: DocumentActors) -> list[Entity]:
+    """Everyone listed after 'by' up to the reporting verb: the model often breaks a long
+    list of titled names into pieces, so the list is read off the text."""
     for token in document_noun.subtree:
         if token.dep_ in ("agent", "prep") and token.lower_ == "by":
-            return [e for c in token.children if c.dep_ == "pobj" for e in actors.entities_for(c)]
+            return _listed_from(token.i + 1, actors, named_only=False)
     return []
+
+
+def _listed_from(start: int, actors: DocumentActors, named_only: bool) -> list[Entity]:
+    """The mentions of a list starting at token `start` ('A, B and C'), up to the first
+    verb, pronoun or sentence punctuation."""
+    listed: list[Entity] = []
+    for following in actors.doc[start : start + 40]:
+        if following.text in (".", ";", ")", "“", "”", '"') or following.pos_ in _LIST_END:
+            break
+        mention = actors.by_token.get(following.i)
+        if mention is None or (named_only and not mention.entity.name):
+            continue
+        if following.i + 1 < mention.end:
+            continue  # read each mention once, at its last token
+        if not any(mention.entity is e for e in listed):
+            listed.append(mention.entity)
+    named = {e.party for e in listed if e.name}
+    return [e for e in listed if e.name or e.party not in named]
 
 
 def _in_quote(token: Token) -> bool:
@@ -458,14 +479,7 @@ def _people_listed_with(token: Token, actors: DocumentActors) -> list[Entity]:
     ]
     if apposed or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].text != ",":
         return apposed
-    listed: list[Entity] = []
-    for following in token.doc[token.i + 2 : token.i + 40]:
-        if following.text in (".", ";", ")") or following.pos_ in ("VERB", "AUX", "PRON"):
-            break
-        mention = actors.by_token.get(following.i)
-        if mention is not None and mention.entity.name and mention.entity not in listed:
-            listed.append(mention.entity)
-    return listed
+    return _listed_from(token.i + 2, actors, named_only=True)
 
 
 def _destinations(token: Token, actors: DocumentActors) -> list[Entity]:

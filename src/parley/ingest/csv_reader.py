@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from parley.ingest.problems import ReadProblem
 from parley.ingest.published import publication
 from parley.ingest.text import looks_binary, not_utf8_reason, os_reason
 from parley.models import Document
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 
@@ -97,11 +100,11 @@ class _Lines:
 
     def first_bad(self, first: int, last: int) -> str | None:
         """Why a line from `first` to `last` could not be decoded, or None if all could."""
-        found = [number for number in self.bad if first <= number <= last]
-        reason = self.bad[min(found)] if found else None
-        for number in found:
-            del self.bad[number]
-        return reason
+        passed = sorted(number for number in self.bad if number <= last)
+        reasons = [self.bad.pop(number) for number in passed if number >= first]
+        for number in passed:
+            self.bad.pop(number, None)
+        return reasons[0] if reasons else None
 
 
 def _read_rows(
@@ -128,7 +131,7 @@ def _read_rows(
             yield ReadProblem(str(path), start, f"row {number}: {err}")
 
 
-def _header(reader: csv.Reader, lines: _Lines, path: Path) -> _Columns | ReadProblem:
+def _header(reader: Reader, lines: _Lines, path: Path) -> _Columns | ReadProblem:
     """The columns the first non-blank row names, or the problem that stops the whole file."""
     try:
         names = next((row for row in reader if row), None)
@@ -160,7 +163,7 @@ def _columns(names: list[str], path: Path, line: int) -> _Columns | ReadProblem:
     )
 
 
-def _rows(reader: csv.Reader, path: Path) -> Iterator[tuple[int, list[str] | ReadProblem]]:
+def _rows(reader: Reader, path: Path) -> Iterator[tuple[int, list[str] | ReadProblem]]:
     """Each non-blank row with the line it starts on; a row the csv module rejects is a
     problem, and reading resumes on the next line."""
     while True:
@@ -212,5 +215,7 @@ def _published(value: str) -> date | None:
     if not value:
         return None
     with contextlib.suppress(ValueError):
-        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value).date()
+        return (
+            date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value).date()
+        )
     raise _BadRow(f"bad date {value!r}: expected YYYY-MM-DD or an ISO datetime")

@@ -231,9 +231,7 @@ def actors(
     return [ActorCount(*row) for row in rows]
 
 
-def network(
-    store: Store, filters: EventFilter, q: str | None = None, limit: int = 40
-) -> Network:
+def network(store: Store, filters: EventFilter, q: str | None = None, limit: int = 40) -> Network:
     """The `limit` most involved parties of matching events and the dyads among them."""
     where, params = _where(filters, q)
     with _errors(store, "build the actor network") as conn:
