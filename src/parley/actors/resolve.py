@@ -191,11 +191,24 @@ class DocumentActors:
             and people == bool(m.entity.name)
             and m.entity.party
         ]
-        # The subject of a recent clause is the likelier antecedent ('Mitsotakis met the
-        # IMF, then President Trump, where he denounced ...': he is Mitsotakis).
-        subjects = [m for m in candidates if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        best = subjects[0] if subjects else (candidates[0] if candidates else None)
+        # Centering: the subject of the pronoun's own sentence, else the nearest mention in
+        # it, else the subject of an earlier sentence ('Mitsotakis met the IMF, then
+        # President Trump, where he denounced ...': he is Mitsotakis; 'Biden's visits ...,
+        # where he held summits': he is Biden).
+        sentence = token.sent
+        here = [m for m in candidates if m.start >= sentence.start]
+        before = [m for m in candidates if m.start < sentence.start]
+        ordered = (
+            [m for m in here if self._is_subject(m)]
+            + here
+            + [m for m in before if self._is_subject(m)]
+            + before
+        )
+        best = ordered[0] if ordered else None
         return [best.entity] if best else []
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return self.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
 
     def _nearer_unresolved_noun(self, token: Token) -> bool:
         """'the regime's provocations, including its launch': 'its' is the regime, which we

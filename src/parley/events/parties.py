@@ -121,7 +121,9 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
         found = _subjects_at(current, token, actors)
         if found:
             return found
-        if current.dep_ == "relcl" and current is not token:
+        if current.dep_ == "relcl":
+            # 'actions that violate the law': the relative clause's subject is its head
+            # noun, whether or not we can name it; never the main clause's subject.
             return _resolve(current.head, actors)
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return []

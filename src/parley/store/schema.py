@@ -85,7 +85,73 @@ CREATE INDEX event_parties_country ON event_parties (country);
 CREATE INDEX event_parties_org ON event_parties (org);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+CREATE TABLE document_links (
+    doc_id TEXT PRIMARY KEY,
+    duplicate_of TEXT NOT NULL,
+    similarity DOUBLE NOT NULL
+);
+CREATE TABLE doc_minhash (
+    doc_id TEXT PRIMARY KEY,
+    scheme TEXT NOT NULL,
+    hashvalues BLOB NOT NULL
+);
+CREATE TABLE event_links (
+    event_id TEXT NOT NULL,
+    cluster_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    PRIMARY KEY (event_id, cluster_id, role)
+);
+CREATE TABLE people (
+    person_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT,
+    org TEXT,
+    sector TEXT,
+    title TEXT,
+    first_doc_id TEXT,
+    first_published DATE,
+    last_doc_id TEXT,
+    last_published DATE,
+    documents INTEGER NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX document_links_duplicate_of ON document_links (duplicate_of);
+CREATE INDEX event_links_cluster ON event_links (cluster_id);
+CREATE VIEW event_clusters AS
+WITH membership AS (
+    SELECT e.event_id, e.doc_id, coalesce(l.cluster_id, e.event_id) AS cluster_id
+    FROM events e LEFT JOIN event_links l ON l.event_id = e.event_id AND l.role = 'member'
+)
+SELECT event_id, cluster_id, count(DISTINCT doc_id) OVER (PARTITION BY cluster_id) AS source_count
+FROM membership;
+INSERT INTO people
+SELECT p.name || '|' || coalesce(p.country, '') || '|' || coalesce(p.org, ''),
+    any_value(p.name), any_value(p.country), any_value(p.org),
+    arg_max(p.sector, {p: coalesce(d.published, DATE '0001-01-01'), d: d.doc_id}),
+    arg_max(p.title, {p: coalesce(d.published, DATE '0001-01-01'), d: d.doc_id}),
+    arg_min(d.doc_id, {p: coalesce(d.published, DATE '9999-12-31'), d: d.doc_id}),
+    min(d.published),
+    arg_max(d.doc_id, {p: coalesce(d.published, DATE '0001-01-01'), d: d.doc_id}),
+    max(d.published),
+    count(DISTINCT d.doc_id),
+    count(*)
+FROM event_parties p
+JOIN events e ON e.event_id = p.event_id
+JOIN documents d ON d.doc_id = e.doc_id
+WHERE p.name IS NOT NULL AND (p.country IS NOT NULL OR p.org IS NOT NULL)
+GROUP BY 1;
+"""
+"""Near-duplicate links and MinHash signatures, cross-document event links, the people registry.
+
+Every event has a cluster: `event_clusters` gives its `cluster_id` (its own id unless
+`event_links` makes it a member of a larger one) and `source_count`, the number of documents
+reporting the cluster; a view rather than columns, so rewriting the links is the only upkeep.
+`people` is filled from the events already stored, so an upgraded store has a registry at once;
+this copy of the registry's aggregate is frozen here with the migration.
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """Migration N (1-based) is `MIGRATIONS[N - 1]`; append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,7 +7,7 @@ The `*Public` models are what OpenAPI documents and what the dashboard reads.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -62,8 +62,8 @@ class EventPublic(BaseModel):
     status: Status
     actor: list[EntityPublic]
     recipient: list[EntityPublic]
-    date: date | None
-    enddate: date | None
+    date: dt.date | None
+    enddate: dt.date | None
     date_text: str | None
     event_loc: PlacePublic | None
     quad_code: int | None
@@ -98,7 +98,7 @@ class DocumentPublic(BaseModel):
     url: str | None
     source: str | None
     language: str | None
-    published: date | None
+    published: dt.date | None
     published_source: str | None
     text: str
     events: list[EventPublic]
@@ -154,7 +154,7 @@ class SeriesPublic(BaseModel):
 class BucketPublic(BaseModel):
     """Events starting in [start, start + interval), by series key."""
 
-    start: date
+    start: dt.date
     total: int
     counts: dict[str, int]
 
@@ -223,8 +223,8 @@ class SummaryPublic(BaseModel):
 
     documents: int
     events: int
-    first_date: date | None
-    last_date: date | None
+    first_date: dt.date | None
+    last_date: dt.date | None
     categories: list[str]
     statuses: list[str]
     quad_classes: list[SeriesPublic]
@@ -240,7 +240,7 @@ class DocumentIn(BaseModel):
 
     id: str = Field(min_length=1, max_length=300)
     text: str = Field(min_length=1)
-    published: date | None = None
+    published: dt.date | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None

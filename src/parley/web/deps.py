@@ -1,0 +1,98 @@
+"""Named dependencies shared by the routers: the thread's store, the selection, the token.
+
+Every read endpoint takes the same `Selection` (the filters of `parley query` plus `q`), so
+the dashboard's table, timeline, network and map cannot disagree about what is selected.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from parley.models import Status
+from parley.store import EventFilter, Store
+from parley.web.ingest import Ingestor
+from parley.web.settings import Settings
+from parley.web.stores import StorePool
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which events a read endpoint covers: `filters` as for `parley query`, and `q`."""
+
+    filters: EventFilter
+    q: str | None
+
+
+def _store(request: Request) -> Store:
+    pool: StorePool = request.app.state.stores
+    return pool.get()
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _names(request: Request) -> dict[str, str]:
+    return request.app.state.names()
+
+
+def _ingestor(request: Request) -> Ingestor:
+    return request.app.state.ingestor
+
+
+def _selection(
+    event: Annotated[str | None, Query(max_length=40, description="PLOVER category.")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=40, description="Actor's ISO3 country or org id.")
+    ] = None,
+    recipient: Annotated[
+        str | None, Query(max_length=40, description="Recipient's ISO3 country or org id.")
+    ] = None,
+    status: Annotated[Status | None, Query()] = None,
+    since: Annotated[date | None, Query(description="Events ending on or after.")] = None,
+    until: Annotated[date | None, Query(description="Events starting on or before.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text the evidence contains (any case).")
+    ] = None,
+) -> Selection:
+    """Codes are matched upper case, as `parley query` matches them; empty values (an unset
+    form field) do not filter."""
+    filters = EventFilter(
+        event=event.upper() if event else None,
+        actor=actor.upper() if actor else None,
+        recipient=recipient.upper() if recipient else None,
+        status=status,
+        since=since,
+        until=until,
+    )
+    return Selection(filters, q or None)
+
+
+_bearer = HTTPBearer(auto_error=False, description="The server's token (PARLEY_TOKEN).")
+
+
+def _require_token(
+    settings: Annotated[Settings, Depends(_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Writes need `Authorization: Bearer <token>`; compared in constant time."""
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), settings.token.encode()):
+        raise HTTPException(
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail="missing or wrong bearer token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+SelectionDep = Annotated[Selection, Depends(_selection)]
+NamesDep = Annotated[dict[str, str], Depends(_names)]
+IngestorDep = Annotated[Ingestor, Depends(_ingestor)]
+TokenDep = Depends(_require_token)
