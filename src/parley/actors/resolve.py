@@ -45,7 +45,8 @@ _ANAPHORIC_NOUNS = {
 }
 _MOTION = {"travel", "go", "fly", "head", "visit", "come", "return"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"}
-_PRONOUN_WINDOW = 80  # tokens: about two sentences back
+_PRONOUN_WINDOW = 80
+_NOUN_WINDOW = 400  # tokens: a definite noun may point back a few paragraphs
 
 
 @dataclass
@@ -112,7 +113,21 @@ class DocumentActors:
             return self._antecedent(token, people=False)
         if token.lemma_.lower() in _COLLECTIVE_HEADS and self._is_collective(token):
             return self._enumeration_before(token)
-        return self._entities_in_phrase(token)
+        found = self._entities_in_phrase(token)
+        if not found and _is_bare_definite(token):
+            return self._same_noun_before(token)
+        return found
+
+    def _same_noun_before(self, token: Token) -> list[Entity]:
+        """'the embassy' is the US Embassy named earlier: the latest earlier phrase with the
+        same head noun whose owner we know."""
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[max(0, token.i - _NOUN_WINDOW) : token.i]):
+            if earlier.lemma_.lower() == lemma and not _is_bare_definite(earlier):
+                found = self._entities_in_phrase(earlier)
+                if found:
+                    return found
+        return []
 
     def _entities_in_phrase(self, head: Token) -> list[Entity]:
         """'Defense ministers of the three countries', 'the Japanese foreign minister'."""
@@ -513,6 +528,16 @@ def _destinations(token: Token, actors: DocumentActors) -> list[Entity]:
 def _state(token: Token, country: str) -> Entity:
     return Entity(
         text=token.text, country=country, sector="GOV", start=token.idx, end=token.idx + len(token)
+    )
+
+
+def _is_bare_definite(token: Token) -> bool:
+    """'the embassy', 'the ministry': a definite noun with nothing that says whose."""
+    children = list(token.children)
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        and not any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in children)
     )
 
 

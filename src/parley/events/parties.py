@@ -16,6 +16,7 @@ _SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
+_REPORTING = {"say", "report", "tell", "add", "claim", "allege", "write", "announce", "note"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 _MAX_CLIMB = 12
@@ -99,6 +100,10 @@ def _noun_parties(
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             actor += _objects_of(child, actors)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # 'the attack conducted by X'
+            actor += [
+                e for a in child.children if a.dep_ == "agent" for e in _objects_of(a, actors)
+            ]
         elif child.dep_ in _NOUN_ACTOR_DEPS:
             actor += [e for e in _resolve(child, actors) if e.party]
     recipient = _recipients(noun, entry, actors, include_object=False)
@@ -118,6 +123,8 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
     'pushed for the passage of a resolution aimed at imposing sanctions'."""
     current = token
     for _ in range(_MAX_CLIMB):
+        if current is not token and current.lemma_.lower() in _REPORTING:
+            return []  # 'Reuters reported the attack killed 12': the reporter did not kill
         found = _subjects_at(current, token, actors)
         if found:
             return found
