@@ -555,7 +555,9 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _is_of(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "of"
+    """Prepositions that name whose a thing is: 'ministers of X', 'calls by X', 'an offer
+    from X'."""
+    return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

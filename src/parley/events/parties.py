@@ -47,7 +47,21 @@ def _verb_parties(
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in entry.requires:
             recipient += _recipients(child, entry, actors, include_object=False)
+    if not recipient:
+        recipient = _complement_recipients(verb, entry, actors)
     return actor, recipient
+
+
+def _complement_recipients(verb: Token, entry: Trigger, actors: DocumentActors) -> list[Entity]:
+    """Where the target sits in the complement: 'demanded that the US cancel' (its
+    subject), 'threatened to cut off power to X', 'offered to hand them over to Britain'."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return [e for s in subjects for e in _resolve(s, actors)]
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return _recipients(child, entry, actors, include_object=True)
+    return []
 
 
 def _is_passive(verb: Token) -> bool:
