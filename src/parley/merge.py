@@ -23,8 +23,17 @@ def merge_mentions(
 ) -> list[Event]:
     """Fold mentions of the same event and turn each group into an `Event`."""
     groups: list[list[EventMention]] = []
+    headlines = [m for m in mentions if _in_headline(m)]
     for mention in mentions:
+        if mention in headlines:
+            continue
         group = next((g for g in groups if _same_event(g, mention)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    for mention in headlines:
+        group = next((g for g in groups if _told_again(g, mention)), None)
         if group is None:
             groups.append([mention])
         else:
@@ -66,6 +75,27 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     return _dates_agree(_date_of(group), mention.date)
 
 
+def _in_headline(mention: EventMention) -> bool:
+    """A headline is the document's first line, without a closing full stop: it tells
+    in short what the body tells in full."""
+    sentence = mention.sentence
+    first_line_end = sentence.doc.text.find("\n")
+    return sentence.start_char <= max(first_line_end, 0) and not sentence.text.rstrip().endswith(
+        "."
+    )
+
+
+def _told_again(group: list[EventMention], headline: EventMention) -> bool:
+    """Whether the body tells the headline's event: same category and status, and the
+    headline's parties among the body event's."""
+    first = group[0]
+    return (
+        first.entry.event == headline.entry.event
+        and first.status.status == headline.status.status
+        and _parties(headline.actor) <= _parties([e for m in group for e in m.actor])
+    )
+
+
 def _introduces_new(mention: EventMention) -> bool:
     """'a trilateral meeting' is a new plan; 'the meeting' or 'Friday's meeting' may be
     one already mentioned. (Past events repeat under any article: a caption's 'a missile
@@ -93,6 +123,8 @@ def _dates_agree(first: DateSpan | None, second: DateSpan | None) -> bool:
 def _to_event(doc_id: str, group: list[EventMention]) -> Event:
     lead = max(group, key=_informativeness)
     category = categories()[lead.entry.event]
+    actor = _union(m.actor for m in group)
+    acting = {e.party for e in actor}
     sentence = lead.sentence
     return Event(
         doc_id=doc_id,
@@ -100,8 +132,8 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         status=lead.status.status,
         text=_clean(sentence),
         evidence=Evidence(sentence.start_char, sentence.end_char),
-        actor=_union(m.actor for m in group),
-        recipient=_union(m.recipient for m in group),
+        actor=actor,
+        recipient=[e for e in _union(m.recipient for m in group) if e.party not in acting],
         mode=[lead.entry.mode] if lead.entry.mode else [],
         date=_narrowest(m.date for m in group),
         event_loc=next((m.place for m in group if m.place is not None), None),

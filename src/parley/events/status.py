@@ -127,6 +127,9 @@ def _is_purpose(verb: Token) -> bool:
 def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     lemma = token.lemma_.lower()
     children = list(token.children)
+    if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return StatusReading("planned", 0.7)  # headline style: 'Envoys to discuss measures'
+
     if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX", "NOUN"):
         return StatusReading("negated", 0.8)
     if not is_trigger:
