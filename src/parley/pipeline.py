@@ -20,7 +20,7 @@ from parley.events.lexicon import load_lexicon
 from parley.merge import merge_mentions
 from parley.models import Document, Event
 from parley.nlp.pipeline import load_nlp, model_version
-from parley.normalize.places import dateline_place, default_gazetteer
+from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
 
 _BATCH = 16
 
@@ -55,7 +55,9 @@ class Pipeline:
         actors = self._actors.analyse(doc, home_country=home)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, document.published, countries)
-        return merge_mentions(document.id, mentions, document.published)
+        events = merge_mentions(document.id, mentions, document.published)
+        place_from_dateline(events, dateline, document.published)
+        return events
 
 
 _default: Pipeline | None = None

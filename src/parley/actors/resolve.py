@@ -412,6 +412,10 @@ def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]
         if not is_predicate or token.lemma_.lower() not in _REPORTING:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:  # inverted: '"...," read the statement issued by ...'
+            subject = next(
+                (c for c in token.children if c.dep_ in ("dobj", "attr") and c.i > token.i), None
+            )
         if subject is None:
             continue
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:

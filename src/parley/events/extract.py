@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.resolve import DocumentActors
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.parties import find_parties
+from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status
 from parley.models import DateSpan, Entity, Place
-from parley.normalize.anchors import date_for, place_for
+from parley.normalize.anchors import date_for, place_for, reference_event
 from parley.normalize.places import Gazetteer
 
 
@@ -30,6 +31,7 @@ class EventMention:
     status: StatusReading
     date: DateSpan | None
     place: Place | None
+    decider: Token | None = None  # the word that decided a proposal's fate, if any
 
     @property
     def sentence(self) -> Span:
@@ -69,7 +71,9 @@ class EventExtractor:
             status, decider = event_status(token)
             when = _date(decider or token, status, published)
             where = place_for(token, actors, self._gazetteer, home_countries)
-            found.append(EventMention(token, entry, actor, recipient, status, when, where))
+            found.append(EventMention(token, entry, actor, recipient, status, when, where, decider))
+        if published is not None:
+            _date_by_reference(found, published)
         return found
 
 
@@ -96,6 +100,48 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
             }
             return list(states.values()), []
     return [], []
+
+
+def _date_by_reference(mentions: list[EventMention], published: date) -> None:
+    """'condemned the launches immediately after the resolution fell through': an event
+    dated by another event the document dates ('after X' is from X's date to publication;
+    'immediately after X' is X's date)."""
+    dated: dict[int, DateSpan] = {}
+    proposals: dict[str, DateSpan] = {}  # 'resolution' → when its fate was decided
+    for mention in mentions:
+        if mention.date is not None:
+            dated[mention.trigger.i] = mention.date
+            if mention.decider is not None:
+                dated[mention.decider.i] = mention.date
+                proposal = proposal_above(mention.trigger)
+                if proposal is not None:
+                    proposals.setdefault(proposal.lemma_.lower(), mention.date)
+    for mention in mentions:
+        if mention.date is not None or mention.status.status != "occurred":
+            continue
+        reference = reference_event(mention.trigger)
+        if reference is None:
+            continue
+        token, immediately = reference
+        subjects = [c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        when = (
+            dated.get(token.i)
+            or next((proposals[s] for s in subjects if s in proposals), None)
+            or _dated_same_word(mentions, token)
+        )
+        if when is None or when.start > published:
+            continue
+        end = when.end if immediately else max(when.end, published)
+        mention.date = DateSpan(when.start, end, f"after {token.text}", "range")
+
+
+def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | None:
+    """'following Pyongyang's missile launches': the launches the story dated earlier."""
+    lemma = token.lemma_.lower()
+    for mention in mentions:
+        if mention.trigger.i < token.i and mention.trigger.lemma_.lower() == lemma and mention.date:
+            return mention.date
+    return None
 
 
 def _named_by_its_verb(noun: Token, entries: dict[int, Trigger]) -> bool:

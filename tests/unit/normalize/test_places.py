@@ -1,0 +1,31 @@
+"""The offline gazetteer: ambiguous names, provinces, datelines."""
+
+from __future__ import annotations
+
+from parley.normalize.places import dateline_place, default_gazetteer
+
+
+def test_ambiguous_name_goes_to_the_documents_country() -> None:
+    assert default_gazetteer().lookup("Athens", ["GRC"]).country == "GRC"
+    assert default_gazetteer().lookup("Athens", ["USA"]).country == "USA"
+
+
+def test_most_populous_without_context() -> None:
+    place = default_gazetteer().lookup("Washington")
+    assert (place.country, round(place.lat)) == ("USA", 39)
+
+
+def test_provinces_have_a_country_but_no_coordinates() -> None:
+    place = default_gazetteer().lookup("Wardak")
+    assert (place.country, place.lat, place.gazetteer_id) == ("AFG", None, "iso3166-2:AF-WAR")
+
+
+def test_unknown_names_give_no_place() -> None:
+    assert default_gazetteer().lookup("Atlantis Prime") is None
+
+
+def test_dateline() -> None:
+    assert (
+        dateline_place("BEIJING (Reuters) – China said ...", default_gazetteer()).country == "CHN"
+    )
+    assert dateline_place("China said on Monday ...", default_gazetteer()) is None
