@@ -136,8 +136,10 @@ class DocumentActors:
         for child in head.children:
             if child.dep_ not in _NP_DEPS and not _is_of(child):
                 continue
-            if child.dep_ == "conj":
-                continue
+            if child.dep_ == "conj" or (
+                child.dep_ == "compound" and not sector and self._is_capital(child)
+            ):
+                continue  # 'a Kabul car bombing' is in Kabul, not by Kabul's government
             targets = list(child.children) if _is_of(child) else [child]
             for target in targets:
                 found.extend(self._entities_for_one(target) if target.dep_ != "conj" else [])
@@ -157,12 +159,16 @@ class DocumentActors:
         while stack:
             token = stack.pop(0)
             mention = self.by_token.get(token.i)
-            if mention is not None:
+            if mention is not None and not (token.dep_ == "compound" and mention.via == "capital"):
                 return [mention.entity]
             if token.dep_ == "prep" and token.lower_ != "of":
                 continue
             stack += [c for c in token.children if c.dep_ not in _CLAUSES]
         return []
+
+    def _is_capital(self, token: Token) -> bool:
+        mention = self.by_token.get(token.i)
+        return mention is not None and mention.via == "capital"
 
     def _sector_of(self, head: Token) -> str | None:
         record = self.titles.record_for(head.text)

@@ -17,6 +17,7 @@ _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
 _REPORTING = {"say", "report", "tell", "add", "claim", "allege", "write", "announce", "note"}
+_ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 _MAX_CLIMB = 12
@@ -111,14 +112,13 @@ def _noun_parties(
     noun: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     actor: list[Entity] = []
-    for child in noun.children:
+    describers = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    for child in (c for d in describers for c in d.children):
         if child.dep_ == "prep" and child.lower_ == "by":
             actor += _objects_of(child, actors)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # 'the attack conducted by X'
-            actor += [
-                e for a in child.children if a.dep_ == "agent" for e in _objects_of(a, actors)
-            ]
-        elif child.dep_ in _NOUN_ACTOR_DEPS:
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            actor += _attributed_to(child, actors)
+        elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             actor += [e for e in _resolve(child, actors) if e.party]
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
@@ -130,6 +130,24 @@ def _noun_parties(
     if not actor and (supported or noun.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(noun, actors)
     return actor, recipient
+
+
+def _attributed_to(participle: Token, actors: DocumentActors) -> list[Entity]:
+    """'the attack conducted by X', 'an attack ascribed to X', 'a bombing blamed on X'."""
+    lemma = participle.lemma_.lower()
+    found: list[Entity] = []
+    for child in participle.children:
+        if child.dep_ == "agent":
+            found += _objects_of(child, actors)
+        elif child.dep_ == "prep" and (child.lower_, lemma) in _ATTRIBUTIONS:
+            found += _objects_of(child, actors)
+    return found
+
+
+def _is_place_modifier(child: Token, actors: DocumentActors) -> bool:
+    """'a Kabul car bombing' happened in Kabul; Kabul's government did not bomb."""
+    mention = actors.mention_at(child)
+    return child.dep_ == "compound" and mention is not None and mention.via == "capital"
 
 
 def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:

@@ -53,7 +53,9 @@ def date_for(trigger: Token, published: date, tense: str) -> DateSpan | None:
     ranked = sorted(
         (rank, _is_duration(ent.text), ent.start, ent)
         for ent in trigger.sent.ents
-        if ent.label_ == "DATE" and (rank := _rank(ent, chain)) is not None
+        if ent.label_ == "DATE"
+        and not _says_how_long(ent)
+        and (rank := _rank(ent, chain)) is not None
     )
     for _, _, _, ent in ranked:
         resolved = resolve_date(ent.text.strip(), published, tense)
@@ -68,6 +70,12 @@ _DURATION = re.compile(
     r"( more)? (day|week|month|year|decade)s?$",
     re.IGNORECASE,
 )
+
+
+def _says_how_long(ent: Span) -> bool:
+    """'extended by 15 days', 'for two years': how long, never when."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return _is_duration(ent.text) and before in ("by", "for", "within", "to")
 
 
 def _is_duration(text: str) -> bool:
@@ -124,11 +132,46 @@ def place_for(
                 place = _place_of(obj, actors, gazetteer, countries)
                 if place is not None:
                     return place
+    return _modifier_place(trigger, actors, gazetteer, countries)
+
+
+def _modifier_place(
+    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """'a Kabul car bombing killed five': a place name modifying the event noun (or the
+    verb's subject noun) says where."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else []
+    nouns += [
+        c
+        for token in governing_chain(trigger)
+        for c in token.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+    ]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "compound":
+                place = _place_of(child, actors, gazetteer, countries)
+                if place is not None:
+                    return place
     return None
 
 
 def _place_search_roots(trigger: Token) -> list[Token]:
-    return governing_chain(trigger)
+    """The trigger's chain, then for a verb the clauses it is an adjunct or conjunct of
+    ('went on a stabbing spree in Paris, killing four': the killing is in Paris). Not a
+    reported clause: 'said in Geneva that X attacked Y' is no attack in Geneva."""
+    roots = governing_chain(trigger)
+    token = roots[-1]
+    while trigger.pos_ == "VERB" and (token.dep_ in ("advcl", "conj", "xcomp") or _where(token)):
+        token = token.head
+        roots += governing_chain(token)
+        token = roots[-1]
+    return roots
+
+
+def _where(verb: Token) -> bool:
+    """'a summit where they signed': the signing is where the summit is."""
+    return verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
 
 
 def _place_prepositions(root: Token) -> list[Token]:
