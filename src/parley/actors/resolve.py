@@ -188,7 +188,9 @@ class DocumentActors:
             c.lower_ in _NUMBER_WORDS or c.lower_ in ("the", "these", "those")
             for c in token.children
             if c.dep_ in ("nummod", "det", "predet", "amod")
-        ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ) and not any(
+            (c.dep_ == "prep" and c.lower_ == "of") or c.i in self.by_token for c in token.children
+        )
 
     def _enumeration_before(self, token: Token) -> list[Entity]:
         wanted = next(

@@ -11,8 +11,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import DocumentActors
+from parley.events.constructions import construction_triggers
 from parley.events.lexicon import Lexicon, Trigger
-from parley.events.parties import find_parties
+from parley.events.parties import construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status
 from parley.models import DateSpan, Entity, Place
@@ -72,6 +73,16 @@ class EventExtractor:
             when = _date(decider or token, status, published)
             where = place_for(token, actors, self._gazetteer, home_countries)
             found.append(EventMention(token, entry, actor, recipient, status, when, where, decider))
+        for token, entry in construction_triggers(doc, self._lexicon):
+            actor, recipient = construction_parties(token, entry, actors)
+            actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
+            if actor:
+                status = StatusReading("occurred", 0.6)
+                when = _date(token.head, status, published)
+                where = place_for(token, actors, self._gazetteer, home_countries)
+                recipient = [e for e in recipient if e.party]
+                found.append(EventMention(token, entry, actor, recipient, status, when, where))
+        found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
         return found

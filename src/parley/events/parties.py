@@ -220,3 +220,20 @@ def _resolve(token: Token, actors: DocumentActors) -> list[Entity]:
 def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
     seen = {(e.name, e.party) for e in first}
     return first + [e for e in second if (e.name, e.party) not in seen]
+
+
+def construction_parties(
+    token: Token, entry: Trigger, actors: DocumentActors
+) -> tuple[list[Entity], list[Entity]]:
+    """Parties of a construction (see `constructions`): the one who says 'must' demands
+    of the one who must; the one who is ready commits to the content's recipient."""
+    if entry.event == "REQUEST":
+        speaker = token.head
+        actor = [e for c in speaker.children if c.dep_ == "nsubj" for e in _resolve(c, actors)]
+        obliged = [e for c in token.children if c.dep_ == "nsubj" for e in _resolve(c, actors)]
+        return actor, obliged
+    copula = token.head if token.dep_ == "acomp" else token
+    actor = [e for c in copula.children if c.dep_ in _SUBJECTS for e in _resolve(c, actors)]
+    content = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    recipient = _recipients(content, entry, actors, include_object=True) if content else []
+    return actor, recipient

@@ -15,7 +15,7 @@ from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can"}
+_HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
 _PLANNED_GOVERNORS = {
     "plan",
     "expect",

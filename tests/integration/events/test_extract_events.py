@@ -160,3 +160,16 @@ def test_the_dateline_places_only_the_home_states_events_of_these_days() -> None
     found = {e.event: e for e in events(text)}
     assert found["CONSULT"].event_loc.name == "Seoul"
     assert found["MOBILIZE"].event_loc is None
+
+
+def test_a_reported_obligation_is_a_demand() -> None:
+    event = only("The Japanese government said on Monday that China must lift the ban.", "REQUEST")
+    assert parties(event.actor) == {"JPN"}
+    assert parties(event.recipient) == {"CHN"}
+
+
+def test_declared_readiness_is_a_commitment_or_a_threat() -> None:
+    agree = only("France is ready to send aid to Mali.", "AGREE")
+    assert parties(agree.actor) == {"FRA"}
+    threat = only("Iraq is prepared to attack Kuwait.", "THREATEN")
+    assert parties(threat.actor) == {"IRQ"}

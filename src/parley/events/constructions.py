@@ -1,0 +1,53 @@
+"""Events that no single trigger word names, but a construction does.
+
+- A reported obligation is a demand: "The administration declared that China must drop
+  its barriers" is a REQUEST from the administration to China.
+- A declared readiness is a commitment: "France is ready to contribute troops" is an
+  AGREE; "Iraq is prepared to impose martial law" is a THREATEN (PLOVER codes the promise
+  of a future act by its sign, the act itself stays in the status field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from parley.events.lexicon import Lexicon, Trigger
+
+_REPORTING = {"say", "declare", "insist", "announce", "conclude", "reiterate", "state", "tell"}
+_OBLIGATION = {"must", "should"}
+_READINESS = {"ready", "willing", "prepared"}
+_CONFLICT = {
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
+
+DEMAND = Trigger("must", "AUX", "REQUEST", "demand", "100", recipient_preps=("to",))
+COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")
+THREAT = Trigger("ready", "ADJ", "THREATEN", None, "130")
+
+
+def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Trigger]]:
+    """(token, entry) for each construction in `doc`, the token standing for the event."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.dep_ == "ccomp" and _is_obligation(token):
+            if token.head.lemma_.lower() in _REPORTING:
+                yield token, DEMAND
+        elif token.lemma_.lower() in _READINESS and token.pos_ == "ADJ":
+            content = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            if content is not None:
+                entry = lexicon.match(content)
+                is_conflict = entry is not None and entry.event in _CONFLICT
+                yield token, THREAT if is_conflict else COMMITMENT
+
+
+def _is_obligation(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children)
