@@ -124,6 +124,8 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
     lead = max(group, key=_informativeness)
     category = categories()[lead.entry.event]
     actor = _union(m.actor for m in group)
+    if lead.entry.symmetric:  # a meeting told with 'travel to Seoul' is still symmetric
+        actor = _union([actor, *(m.recipient for m in group)])
     acting = {e.party for e in actor}
     sentence = lead.sentence
     return Event(
