@@ -7,6 +7,7 @@ countries"), pronouns and surnames met earlier in the document.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ _COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government",
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
 _LIST_END = {"VERB", "AUX", "PRON"}
+_DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _REPORTING = {"say", "read", "tell", "add", "state", "write", "tweet", "declare", "insist"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
@@ -68,6 +70,7 @@ class DocumentActors:
     titles: TitleLexicon
     enumerations: list[tuple[int, list[Entity]]] = field(default_factory=list)
     counterparts: dict[int, list[Entity]] = field(default_factory=dict)
+    main_country: str | None = None
     speakers: list[tuple[int, list[Entity]]] = field(default_factory=list)
     by_token: dict[int, Mention] = field(init=False)
 
@@ -115,8 +118,27 @@ class DocumentActors:
             return self._enumeration_before(token)
         found = self._entities_in_phrase(token)
         if not found and _is_bare_definite(token):
-            return self._same_noun_before(token)
+            found = self._same_noun_before(token)
+        if not found:
+            found = self._domestic_group(token)
         return found
+
+    def _domestic_group(self, token: Token) -> list[Entity]:
+        """'the protesters', 'police', 'students' with no state named are the document's
+        own: the state it is mostly about (protests and arrests happen at home)."""
+        record = self.titles.record_for(token.text)
+        if record is None or record.sector not in _DOMESTIC_SECTORS or self.main_country is None:
+            return []
+        end = token.idx + len(token)
+        return [
+            Entity(
+                text=token.text,
+                country=self.main_country,
+                sector=record.sector,
+                start=token.idx,
+                end=end,
+            )
+        ]
 
     def _same_noun_before(self, token: Token) -> list[Entity]:
         """'the embassy' is the US Embassy named earlier: the latest earlier phrase with the
@@ -274,6 +296,7 @@ class ActorResolver:
         mentions = _without_overlaps(mentions)
         _attribute_institutions(doc, mentions)
         actors = DocumentActors(doc, mentions, self._titles)
+        actors.main_country = _main_country(mentions)
         actors.enumerations = _enumerations(doc, actors)
         _assign_counterparts(doc, actors)
         actors.speakers = _speakers(doc, actors)
@@ -369,6 +392,12 @@ def _bare_north_south(doc: Doc, matches: list[ActorMatch], names: dict[str, str]
             )
             mentions.append(Mention(token.i, token.i + 1, entity, "name"))
     return mentions
+
+
+def _main_country(mentions: list[Mention]) -> str | None:
+    """The state a document names most often (first named wins a tie)."""
+    counts = Counter(m.entity.country for m in mentions if m.entity.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _attribute_institutions(doc: Doc, mentions: list[Mention]) -> None:

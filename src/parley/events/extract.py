@@ -166,7 +166,7 @@ def _date(token: Token, status: StatusReading, published: date | None) -> DateSp
     if published is None:
         return None
     tense = "future" if status.status == "planned" else clause_tense(token)
-    return date_for(token, published, tense)
+    return date_for(token, published, tense, clause_tense)
 
 
 def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:

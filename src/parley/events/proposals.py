@@ -12,7 +12,21 @@ from spacy.tokens import Token
 from parley.models import Status
 
 PROPOSALS = {"resolution", "bill", "draft", "proposal", "motion", "amendment"}
-_FAILED = {"fail", "failure", "veto", "reject", "block", "collapse", "defeat", "fall", "sink"}
+_FAILED = {
+    "fail",
+    "failure",
+    "veto",
+    "reject",
+    "block",
+    "collapse",
+    "defeat",
+    "fall",
+    "sink",
+    "withdraw",
+    "withdrawal",
+    "scrap",
+    "shelve",
+}
 _PASSED = {"adopt", "pass", "approve", "ratify"}
 _UP_DEPS = {"dobj", "pcomp", "pobj", "prep", "acl", "xcomp", "advcl", "relcl", "nsubjpass"}
 _MAX_STEPS = 6

@@ -8,6 +8,7 @@ event whose clause it hangs from, found by walking the parse, not by nearness in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -45,10 +46,13 @@ def _purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def date_for(trigger: Token, published: date, tense: str) -> DateSpan | None:
-    """The date of the event `trigger` names, from a DATE phrase hanging from its clause;
-    failing that, for a verb, one hanging from the clauses that govern it (a relative
-    clause shares the date of its sentence; a noun inside a phrase does not)."""
+def date_for(
+    trigger: Token, published: date, tense: str, tense_of: Callable[[Token], str]
+) -> DateSpan | None:
+    """The date of the event `trigger` names, from a DATE phrase hanging from its clause
+    (resolved in the event's `tense`); failing that, for a verb, one hanging from the
+    clauses that govern it, resolved in the tense of that clause ('On Wednesday, Lam
+    announced that the government will withdraw the bill': the Wednesday is past)."""
     chain = governing_chain(trigger)
     ranked = sorted(
         (rank, _is_duration(ent.text), ent.start, ent)
@@ -57,8 +61,11 @@ def date_for(trigger: Token, published: date, tense: str) -> DateSpan | None:
         and not _says_how_long(ent)
         and (rank := _rank(ent, chain)) is not None
     )
-    for _, _, _, ent in ranked:
-        resolved = resolve_date(ent.text.strip(), published, tense)
+    for rank, _, _, ent in ranked:
+        own = rank < len(chain) or _anchor(ent, chain) in chain
+        resolved = resolve_date(
+            ent.text.strip(), published, tense if own else tense_of(_anchor(ent, chain))
+        )
         if resolved is not None:
             return resolved
     return None
