@@ -173,3 +173,19 @@ def test_declared_readiness_is_a_commitment_or_a_threat() -> None:
     assert parties(agree.actor) == {"FRA"}
     threat = only("Iraq is prepared to attack Kuwait.", "THREATEN")
     assert parties(threat.actor) == {"IRQ"}
+
+
+def test_a_governing_clauses_date_keeps_its_own_tense() -> None:
+    text = "On Monday, Chile announced that it will withdraw its troops from Haiti."
+    event = only(text, "RETREAT")
+    assert event.status == "planned"
+    assert event.date.start == date(2023, 3, 13)
+
+
+def test_unowned_protesters_belong_to_the_story_s_state() -> None:
+    text = (
+        "Police in Peru arrested dozens of people in Lima on Sunday.\n\n"
+        "The protesters had blocked roads across Peru."
+    )
+    arrests = only(text, "COERCE")
+    assert parties(arrests.actor) == {"PER"}
