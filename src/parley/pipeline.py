@@ -52,7 +52,8 @@ class Pipeline:
     def _code(self, document: Document, doc: Doc) -> list[Event]:
         dateline = dateline_place(document.text, self._gazetteer)
         home = dateline.country if dateline else None
-        actors = self._actors.analyse(doc, home_country=home)
+        year = document.published.year if document.published else None
+        actors = self._actors.analyse(doc, home_country=home, year=year)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, document.published, countries)
         events = merge_mentions(document.id, mentions, document.published)

@@ -6,9 +6,9 @@ Because they are hand-edited, every mistake must surface as one clear ``FILE:LIN
 rather than as a silent mis-coding later. An analyst folder may override shipped records by id;
 the content hash records which dictionary version coded a run.
 
-People are the exception to "one id, one actor": news names officials without their state
-("Putin said"), so `people.jsonl` ties a name and its spellings to a state or body and a sector,
-with the offices held and their years. Analyst records replace shipped ones by `name`.
+News often names officials without their state ("Putin said"), so `people.jsonl` ties a name
+and its spellings to a state or body and a sector, with the offices held and their years; analyst
+records replace shipped ones by `name`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ FILES = (COUNTRIES, ORGANIZATIONS, TITLES, PEOPLE)  # also the fixed order of th
 # Files an analyst's folder may also hold that other loaders read (the trigger lexicon).
 OTHER_FILES = ("triggers.jsonl",)
 
-# Fields per file, "*" marking required ones; the field name decides its JSON type (_TYPE).
+# Fields per file, "*" marking required ones; the field name decides its JSON type (_TYPE,
+# or _FILE_TYPE where one file differs).
 _FIELDS = {
     COUNTRIES: ("code*", "names*", "abbreviations", "adjectives", "demonyms", "capitals",
                 "ambiguous_capitals", "institutions"),

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from parley.actors.dictionary import Dictionaries
+from parley.actors.known_people import KnownPeople
 from parley.actors.matcher import ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
@@ -279,14 +280,22 @@ class ActorResolver:
         self._matcher = ActorMatcher(nlp, dictionaries)
         self._titles = TitleLexicon(dictionaries.titles)
         self._people = PeopleFinder(self._titles)
+        self._known = KnownPeople(dictionaries.people)
         self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
 
-    def analyse(self, doc: Doc, home_country: str | None = None) -> DocumentActors:
+    def _identify(self, person: Person, year: int | None) -> None:
+        _identify_known(person, self._known, year)
+
+    def analyse(
+        self, doc: Doc, home_country: str | None = None, year: int | None = None
+    ) -> DocumentActors:
         """All actor mentions in `doc`; `home_country` is where the reporter writes from,
-        the state of officials the text introduces without one ("Foreign Ministry here")."""
+        the state of officials the text introduces without one ("Foreign Ministry here");
+        `year` (of publication) picks a known person's office at the time."""
         matches = self._matcher.find(doc)
         people = _resolve_surnames(_with_bare_surnames(doc, self._people.find(doc, matches)))
         for person in people:
+            self._identify(person, year)
             if person.country is None and person.org is None and person.title:
                 person.country = home_country
         mentions = [_match_mention(doc, m) for m in matches]
@@ -301,6 +310,19 @@ class ActorResolver:
         _assign_counterparts(doc, actors)
         actors.speakers = _speakers(doc, actors)
         return actors
+
+
+def _identify_known(person: Person, known: KnownPeople, year: int | None) -> None:
+    """Fill in a person's state from the known-people dictionary when the text gave none."""
+    if person.country is not None or person.org is not None:
+        return
+    record = known.identify(person.name)
+    if record is None:
+        return
+    person.name = record.name
+    person.country, person.org = record.country, record.org
+    person.sector = person.sector or record.sector
+    person.title = person.title or known.title_in(record, year)
 
 
 def _match_mention(doc: Doc, match: ActorMatch) -> Mention:

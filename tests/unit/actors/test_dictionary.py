@@ -9,7 +9,15 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from parley.actors.dictionary import SECTORS, Dictionaries, load_dictionaries
+from parley.actors.dictionary import (
+    FILES,
+    PEOPLE,
+    SECTORS,
+    Dictionaries,
+    PersonRecord,
+    Role,
+    load_dictionaries,
+)
 from parley.errors import DictionaryError
 
 # The 193 UN member states (ISO 3166-1 alpha-3).
@@ -234,3 +242,178 @@ def test_not_utf8(tmp_path: Path) -> None:
     (tmp_path / "titles.jsonl").write_bytes(b'{"title": "\xff"}\n')
     with pytest.raises(DictionaryError, match="not UTF-8"):
         load_dictionaries(tmp_path)
+
+
+# --- people.jsonl ---
+
+
+def _person(d: Dictionaries, name: str) -> PersonRecord:
+    return next(p for p in d.people if p.name == name)
+
+
+def test_people_load(dicts: Dictionaries) -> None:
+    assert len(dicts.people) >= 600
+    assert FILES.index(PEOPLE) == FILES.index("titles.jsonl") + 1  # hash order
+    putin = _person(dicts, "Vladimir Putin")
+    assert (putin.country, putin.org, putin.sector) == ("RUS", None, "GOV")
+    assert Role("president", 2012, None) in putin.roles
+    assert putin.names[0] == "Vladimir Putin"
+    guterres = _person(dicts, "António Guterres")
+    assert (guterres.country, guterres.org, guterres.sector) == (None, "UN", "IGO")
+    assert "Antonio Guterres" in guterres.aliases
+    assert Role("prime minister", 1995, 2002, country="PRT") in guterres.roles
+    countries = {c.code for c in dicts.countries}
+    orgs = {o.org for o in dicts.organizations}
+    for p in dicts.people:
+        assert (p.country is None) != (p.org is None), p.name
+        assert p.country in countries or p.org in orgs, p.name
+        assert p.sector in SECTORS, p.name
+        for r in p.roles:
+            assert r.title == r.title.lower(), p.name
+            assert None in (r.start, r.end) or r.start <= r.end, p.name
+
+
+@pytest.mark.parametrize(
+    ("name", "party", "alias"),
+    [
+        ("Donald Trump", "USA", "Donald J. Trump"), ("Antony Blinken", "USA", "Tony Blinken"),
+        ("Sung Kim", "USA", None), ("Kim Gunn", "KOR", None), ("Cho Hyun-dong", "KOR", None),
+        ("Takehiro Funakoshi", "JPN", None), ("Yoshimasa Hayashi", "JPN", None),
+        ("Kim Jong Un", "PRK", "Kim Jong-un"), ("Moon Jae-in", "KOR", "Moon Jae In"),
+        ("Dominic Raab", "GBR", None), ("Xi Jinping", "CHN", None),
+        ("Sergei Lavrov", "RUS", "Sergey Lavrov"),
+        ("Recep Tayyip Erdoğan", "TUR", "Recep Tayyip Erdogan"),
+        ("Volodymyr Zelensky", "UKR", "Volodymyr Zelenskyy"), ("Mahmoud Abbas", "PSE", None),
+        ("Bashar al-Assad", "SYR", "Bashar Assad"), ("Patrice Talon", "BEN", None),
+        ("Jens Stoltenberg", "NATO", None), ("Kaja Kallas", "EU", None),
+        ("Rafael Grossi", "IAEA", None), ("Tedros Adhanom Ghebreyesus", "WHO", "Tedros Adhanom"),
+        ("Hassan Nasrallah", "HEZBOLLAH", None), ("Yahya Sinwar", "HAMAS", None),
+        ("Haibatullah Akhundzada", "TALIBAN", None), ("Abu Bakr al-Baghdadi", "ISIS", None),
+        ("Osama bin Laden", "ALQAEDA", "Usama bin Laden"),
+    ],
+)  # fmt: skip
+def test_well_known_people(dicts: Dictionaries, name: str, party: str, alias: str | None) -> None:
+    person = _person(dicts, name)
+    assert party in (person.country, person.org)
+    assert alias is None or alias in person.aliases
+
+
+def test_people_sharing_a_surname_are_all_kept(dicts: Dictionaries) -> None:
+    names = {p.name for p in dicts.people}
+    assert {"George H. W. Bush", "George W. Bush"} <= names
+    assert {"Kim Jong Un", "Kim Gunn", "Sung Kim", "Kim Dae-jung"} <= names
+    assert {"Gerhard Stoltenberg", "Jens Stoltenberg"} <= names
+    assert {"Hafez al-Assad", "Bashar al-Assad"} <= names
+
+
+def test_no_name_or_alias_names_two_people(dicts: Dictionaries) -> None:
+    owner: dict[str, str] = {}
+    for p in dicts.people:
+        for alias in p.names:
+            assert owner.setdefault(alias.casefold(), p.name) == p.name, alias
+
+
+def test_role_covers() -> None:
+    assert Role("president", 2017, 2021).covers(2021)
+    assert not Role("president", 2017, 2021).covers(2022)
+    assert Role("king", None, None).covers(1990) and Role("emir", 2013, None).covers(2030)
+
+
+GOOD_PERSON = {
+    "name": "Ann Example",
+    "aliases": ["Ann B. Example"],
+    "country": "KOR",
+    "sector": "GOV",
+    "roles": [{"title": "envoy", "from": 2020, "to": None}],
+}
+
+
+def test_people_override_replaces_and_adds(tmp_path: Path, dicts: Dictionaries) -> None:
+    putin = {"name": "Vladimir Putin", "country": "RUS", "sector": "MIL",
+             "roles": [{"title": "colonel", "from": 1975, "to": 1991}]}  # fmt: skip
+    _write(tmp_path, "people.jsonl", putin, GOOD_PERSON)
+    merged = load_dictionaries(tmp_path)
+    assert [p.name for p in merged.people][:-1] == [p.name for p in dicts.people]
+    new_putin = _person(merged, "Vladimir Putin")
+    assert new_putin == PersonRecord(
+        "Vladimir Putin", (), "RUS", None, "MIL", (Role("colonel", 1975, 1991),)
+    )
+    assert merged.people[-1] == PersonRecord(
+        "Ann Example", ("Ann B. Example",), "KOR", None, "GOV", (Role("envoy", 2020, None),)
+    )
+    assert _person(merged, "Xi Jinping") == _person(dicts, "Xi Jinping")
+    assert merged.countries == dicts.countries and merged.titles == dicts.titles
+    assert merged.content_hash != dicts.content_hash
+
+
+def _role(**fields: object) -> dict[str, object]:
+    return GOOD_PERSON | {"roles": [{"title": "envoy"} | fields]}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"name": "Ann Example", "country": "KOR"}, "missing required field 'sector'"),
+        (GOOD_PERSON | {"sector": "BOSS"}, "unknown sector 'BOSS'"),
+        (GOOD_PERSON | {"org": "UN"}, "exactly one of 'country' or 'org'"),
+        ({"name": "Ann Example", "sector": "GOV"}, "exactly one of 'country' or 'org'"),
+        (GOOD_PERSON | {"country": None}, "exactly one of 'country' or 'org'"),
+        (GOOD_PERSON | {"country": "XYZ"}, "country 'XYZ' is not in countries.jsonl"),
+        (GOOD_PERSON | {"country": "USA "}, "country 'USA ' is not in countries.jsonl"),
+        ({**GOOD_PERSON, "country": None, "org": "NOSUCH"}, "org 'NOSUCH' is not in organ"),
+        (GOOD_PERSON | {"aliases": "Ann"}, "field 'aliases' must be"),
+        (GOOD_PERSON | {"born": 1950}, "unknown field 'born'"),
+        (GOOD_PERSON | {"roles": {"title": "envoy"}}, "field 'roles' must be"),
+        (GOOD_PERSON | {"roles": [{"from": 2001}]}, "field 'roles' must be"),
+        (_role(start=2001), "field 'roles' must be"),
+        (_role(title="Envoy"), "role 1: title 'Envoy' must be lower-case"),
+        (_role(title=""), "role 1: field 'title' must be"),
+        (_role(**{"from": 2010, "to": 2001}), "role 1: 'from' 2010 is after 'to' 2001"),
+        (_role(**{"from": "2001"}), "role 1: 'from' must be a year"),
+        (_role(**{"to": 20011}), "role 1: 'to' must be a year"),
+        (_role(**{"to": True}), "role 1: 'to' must be a year"),
+        (_role(country="RUS", org="UN"), "role 1: give 'country' or 'org', not both"),
+        (_role(country="XYZ"), "role 1: country 'XYZ' is not in countries.jsonl"),
+        (_role(org="NOSUCH"), "role 1: org 'NOSUCH' is not in organizations.jsonl"),
+    ],
+)  # fmt: skip
+def test_people_validation_errors_name_file_and_line(
+    tmp_path: Path, line: object, message: str
+) -> None:
+    path = _write(tmp_path, "people.jsonl", "", line)  # the bad record is line 2
+    with pytest.raises(DictionaryError, match=re.escape(message)) as err:
+        load_dictionaries(tmp_path)
+    assert str(err.value).startswith(f"{path}:2: ")
+
+
+def test_duplicate_person_name_in_one_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "people.jsonl", GOOD_PERSON, GOOD_PERSON)
+    with pytest.raises(DictionaryError, match="duplicate name 'Ann Example'") as err:
+        load_dictionaries(tmp_path)
+    assert str(err.value).startswith(f"{path}:2: ") and f"{path}:1" in str(err.value)
+
+
+def test_every_person_alias_collision_is_reported(tmp_path: Path) -> None:
+    lines = [
+        GOOD_PERSON,  # 1
+        GOOD_PERSON | {"name": "Bo Example", "aliases": ["ANN B. EXAMPLE"]},  # 2: alias vs alias
+        GOOD_PERSON | {"name": "Cy Example", "aliases": ["ann example"]},  # 3: alias vs name
+        GOOD_PERSON | {"name": "Ann b. example", "aliases": []},  # 4: name vs alias
+        GOOD_PERSON | {"name": "Di Example", "aliases": ["Vladimir V. Putin"]},  # 5: vs shipped
+        GOOD_PERSON | {"name": "Ed Example", "aliases": ["Ed Example", "ed example"]},  # 6: own
+    ]
+    path = _write(tmp_path, "people.jsonl", *lines)
+    with pytest.raises(DictionaryError) as err:
+        load_dictionaries(tmp_path)
+    message = str(err.value)
+    assert "\n" not in message  # one line, as every Parley error
+    reports = message.split("; ")
+    assert len(reports) == 4
+    assert reports[0].startswith(f"{path}:2: alias 'ANN B. EXAMPLE' of 'Bo Example'")
+    assert reports[0].endswith(f"also given to 'Ann Example' at {path}:1")
+    assert reports[1].startswith(f"{path}:3: alias 'ann example' of 'Cy Example'")
+    assert reports[1].endswith(f"at {path}:1")
+    assert reports[2].startswith(f"{path}:4: alias 'Ann b. example' of 'Ann b. example'")
+    assert reports[2].endswith(f"at {path}:1")
+    assert reports[3].startswith(f"{path}:5: alias 'Vladimir V. Putin' of 'Di Example'")
+    assert re.search(r"also given to 'Vladimir Putin' at \S*people\.jsonl:\d+$", reports[3])
