@@ -61,6 +61,8 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     first = group[0]
     if first.entry.event != mention.entry.event or first.status.status != mention.status.status:
         return False
+    if any(m.trigger.i == mention.trigger.i for m in group):
+        return False  # one verb, two meetings ('met with A, then with B')
     if any(m.sentence == mention.sentence for m in group):
         return bool(_parties(first.actor) & _parties(mention.actor))
     if first.trigger.lemma_.lower() != mention.trigger.lemma_.lower():

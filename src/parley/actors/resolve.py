@@ -594,13 +594,25 @@ def _state(token: Token, country: str) -> Entity:
     )
 
 
+def _hyphen_partner(child: Token, head: Token) -> bool:
+    doc = head.doc
+    return (
+        child.i + 2 == head.i
+        and doc[child.i + 1].text == "-"
+        and child.dep_ in ("npadvmod", "amod", "compound")
+        and child.pos_ in ("ADJ", "PROPN")
+    )
+
+
 def _is_bare_definite(token: Token) -> bool:
-    """'the embassy', 'the ministry': a definite noun with nothing that says whose."""
+    """'the embassy', 'the border agreement': a definite noun with nothing that says whose
+    (a plain noun modifier like 'border' says what kind, not whose)."""
     children = list(token.children)
     return (
-        token.pos_ == "NOUN"
+        token.tag_ == "NN"  # singular: 'the ministers' are a group we cannot name
         and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
-        and not any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in children)
+        and not any(c.dep_ in ("amod", "poss", "prep", "nmod") for c in children)
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children)
     )
 
 
@@ -614,6 +626,8 @@ def _conjuncts(token: Token) -> list[Token]:
         for child in member.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 members += [child, *child.conjuncts]
+            elif _hyphen_partner(child, member):  # 'Turkish-Libyan': both
+                members.append(child)
     return list(dict.fromkeys(members))
 
 

@@ -72,7 +72,10 @@ class EventExtractor:
             status, decider = event_status(token)
             when = _date(decider or token, status, published)
             where = place_for(token, actors, self._gazetteer, home_countries)
-            found.append(EventMention(token, entry, actor, recipient, status, when, where, decider))
+            for group in _separate_meetings(token, entry, actor, actors):
+                found.append(
+                    EventMention(token, entry, group, recipient, status, when, where, decider)
+                )
         for token, entry in construction_triggers(doc, self._lexicon):
             actor, recipient = construction_parties(token, entry, actors)
             actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
@@ -86,6 +89,25 @@ class EventExtractor:
         if published is not None:
             _date_by_reference(found, published)
         return found
+
+
+def _separate_meetings(
+    token: Token, entry: Trigger, actor: list[Entity], actors: DocumentActors
+) -> list[list[Entity]]:
+    """'met with the IMF, then with President Trump' is two meetings: one per partner
+    phrase, each with the parties who are not partners."""
+    if not entry.symmetric:
+        return [actor]
+    phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if len(phrases) < 2:
+        return [actor]
+    partners = [
+        [e for o in p.children if o.dep_ == "pobj" for e in actors.entities_for(o) if e.party]
+        for p in phrases
+    ]
+    named = {(e.name, e.party) for group in partners for e in group}
+    hosts = [e for e in actor if (e.name, e.party) not in named]
+    return [hosts + group for group in partners if group] or [actor]
 
 
 _BACK_REFERENCES = {"last", "previous", "latest", "earlier", "same"}

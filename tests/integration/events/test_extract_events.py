@@ -189,3 +189,9 @@ def test_unowned_protesters_belong_to_the_story_s_state() -> None:
     )
     arrests = only(text, "COERCE")
     assert parties(arrests.actor) == {"PER"}
+
+
+def test_met_with_one_then_with_another_is_two_meetings() -> None:
+    text = "On Monday, Brazil's foreign minister met with Chile, then with Argentina."
+    meetings = [parties(e.actor) for e in events(text) if e.event == "CONSULT"]
+    assert sorted(meetings, key=sorted) == [{"BRA", "ARG"}, {"BRA", "CHL"}]
