@@ -159,6 +159,8 @@ class DocumentActors:
         for child in head.children:
             if child.dep_ not in _NP_DEPS and not _is_of(child):
                 continue
+            if child.dep_ == "poss" and child.pos_ == "PRON" and not sector:
+                continue  # 'his critics' are not him; 'his government' is his state's
             if child.dep_ == "conj" or (
                 child.dep_ == "compound" and not sector and self._is_capital(child)
             ):

@@ -15,7 +15,7 @@ from parley.events.constructions import construction_triggers
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.parties import construction_parties, find_parties
 from parley.events.proposals import proposal_above
-from parley.events.status import StatusReading, clause_tense, event_status
+from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
 from parley.normalize.anchors import date_for, place_for, reference_event
 from parley.normalize.places import Gazetteer
@@ -59,7 +59,7 @@ class EventExtractor:
         found = []
         for index, entry in entries.items():
             token = doc[index]
-            if _named_by_its_verb(token, entries):
+            if _named_by_its_verb(token, entries) or is_habitual(token):
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
@@ -79,11 +79,11 @@ class EventExtractor:
         for token, entry in construction_triggers(doc, self._lexicon):
             actor, recipient = construction_parties(token, entry, actors)
             actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
-            if actor:
+            recipient = [e for e in recipient if e.party]
+            if actor and (recipient or entry.event != "REQUEST"):  # a demand is of someone
                 status = StatusReading("occurred", 0.6)
                 when = _date(token.head, status, published)
                 where = place_for(token, actors, self._gazetteer, home_countries)
-                recipient = [e for e in recipient if e.party]
                 found.append(EventMention(token, entry, actor, recipient, status, when, where))
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:

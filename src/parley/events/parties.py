@@ -160,6 +160,10 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
         found = _subjects_at(current, token, actors)
         if found:
             return found
+        if current is token and current.dep_ == "xcomp" and current.pos_ == "VERB":
+            controller = [c for c in current.head.children if c.dep_ == "dobj"]
+            if controller:  # 'encouraged farmers to set fires': the farmers set them
+                return _resolve(controller[0], actors)
         if current.dep_ == "relcl":
             # 'actions that violate the law': the relative clause's subject is its head
             # noun, whether or not we can name it; never the main clause's subject.

@@ -129,6 +129,8 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     children = list(token.children)
     if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return StatusReading("planned", 0.7)  # headline style: 'Envoys to discuss measures'
+    if token.head.lemma_.lower() == "let" and token.dep_ == "ccomp":
+        return StatusReading("planned", 0.7)  # "let's discuss this emergency"
 
     if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX", "NOUN"):
         return StatusReading("negated", 0.8)
@@ -162,3 +164,13 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
 
 def _has_future_aux(token: Token) -> bool:
     return any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux")
+
+
+_HABITUAL = {"usually", "often", "typically", "traditionally", "regularly", "generally", "normally"}
+
+
+def is_habitual(trigger: Token) -> bool:
+    """'G7 meetings usually center on politics' describes a habit, not an event."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL for t in _chain(trigger) for c in t.children
+    )

@@ -195,3 +195,17 @@ def test_met_with_one_then_with_another_is_two_meetings() -> None:
     text = "On Monday, Brazil's foreign minister met with Chile, then with Argentina."
     meetings = [parties(e.actor) for e in events(text) if e.event == "CONSULT"]
     assert sorted(meetings, key=sorted) == [{"BRA", "ARG"}, {"BRA", "CHL"}]
+
+
+def test_habits_are_not_events() -> None:
+    assert events("G7 summits usually focus on trade with China.") == []
+
+
+def test_the_object_of_encourage_does_what_it_is_encouraged_to() -> None:
+    text = "Venezuela accused Colombia of encouraging Ecuador to attack Peru on Monday."
+    assert all("COL" not in parties(e.actor) for e in events(text) if e.event == "ASSAULT")
+
+
+def test_his_critics_are_not_him() -> None:
+    text = "His critics in Brazil blame President Jair Bolsonaro for the fires."
+    assert all(e.actor[0].name != "Jair Bolsonaro" for e in events(text) if e.event == "ACCUSE")
