@@ -99,12 +99,14 @@ class _Lines:
                 yield line.decode("utf-8", "replace")
 
     def first_bad(self, first: int, last: int) -> str | None:
-        """Why a line from `first` to `last` could not be decoded, or None if all could."""
+        """Why a line from `first` to `last` could not be decoded, or None if all could.
+
+        Lines up to `last` are forgotten once asked about, so memory does not grow.
+        """
         passed = sorted(number for number in self.bad if number <= last)
-        reasons = [self.bad.pop(number) for number in passed if number >= first]
-        for number in passed:
-            self.bad.pop(number, None)
-        return reasons[0] if reasons else None
+        reasons = [(number, self.bad.pop(number)) for number in passed]
+        inside = [reason for number, reason in reasons if number >= first]
+        return inside[0] if inside else None
 
 
 def _read_rows(
@@ -120,10 +122,10 @@ def _read_rows(
         return
     number = 0
     for start, row in _rows(reader, path):
+        number += 1
         if isinstance(row, ReadProblem):
             yield row
             continue
-        number += 1
         try:
             _check_encoding(lines, start, reader.line_num)
             yield _row_document(row, header, f"{path.stem}-{number}", published)
@@ -173,12 +175,18 @@ def _rows(reader: Reader, path: Path) -> Iterator[tuple[int, list[str] | ReadPro
         except StopIteration:
             return
         except csv.Error as err:
-            yield start, ReadProblem(str(path), start, f"bad CSV: {err}")
+            yield start, ReadProblem(str(path), start, _csv_reason(err))
             if reader.line_num < start:  # nothing consumed: stop rather than loop
                 return
             continue
         if row:
             yield start, row
+
+
+def _csv_reason(err: csv.Error) -> str:
+    if str(err) == "unexpected end of data":
+        return "bad CSV: a quoted field is never closed"
+    return f"bad CSV: {err}"
 
 
 def _check_encoding(lines: _Lines, first: int, last: int) -> None:

@@ -85,8 +85,9 @@ def read_feed(path: Path, published: date | None = None) -> Iterator[Document | 
         yield ReadProblem(str(path), None, "empty file")
         return
     parsed = _parse(data)
+    line = _error_line(parsed, data)
     if not parsed.get("version") and not parsed.entries:
-        yield ReadProblem(str(path), _error_line(parsed), _not_a_feed_reason(parsed))
+        yield ReadProblem(str(path), line, _not_a_feed_reason(parsed))
         return
     if not parsed.entries:
         yield ReadProblem(str(path), None, "feed has no entries")
@@ -97,7 +98,7 @@ def read_feed(path: Path, published: date | None = None) -> Iterator[Document | 
     error = _xml_error(parsed)
     if error is not None:
         reason = f"malformed feed XML ({error}); the entries before the error were read"
-        yield ReadProblem(str(path), _error_line(parsed), reason)
+        yield ReadProblem(str(path), line, reason)
 
 
 def _parse(data: bytes) -> Any:
@@ -109,14 +110,22 @@ def _parse(data: bytes) -> Any:
 def _xml_error(parsed: Any) -> str | None:
     """The XML syntax error feedparser recovered from, if any (not encoding notices)."""
     error = parsed.get("bozo_exception")
+    if isinstance(error, xml.sax.SAXParseException):
+        return error.getMessage()
     return str(error) if isinstance(error, xml.sax.SAXException) else None
 
 
-def _error_line(parsed: Any) -> int | None:
+def _error_line(parsed: Any, data: bytes) -> int | None:
+    """The file's line where the XML broke, or None.
+
+    feedparser puts an XML declaration line in front of a document that lacks one before
+    parsing it, which moves its line numbers one down; that line is taken off again.
+    """
     error = parsed.get("bozo_exception")
-    if isinstance(error, xml.sax.SAXParseException):
-        return error.getLineNumber()
-    return None
+    if not isinstance(error, xml.sax.SAXParseException):
+        return None
+    added = 0 if data.removeprefix(b"\xef\xbb\xbf").startswith(b"<?xml") else 1
+    return max(1, error.getLineNumber() - added)
 
 
 def _not_a_feed_reason(parsed: Any) -> str:
@@ -240,8 +249,12 @@ def _paragraphs(root: Any) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     skipping = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         tag = element.tag if isinstance(element.tag, str) else ""
+        if event in ("comment", "pi"):
+            if not skipping and element.tail:
+                current.append(_inline(element.tail))
+            continue
         if tag in SKIPPED_TAGS:
             skipping += 1 if event == "start" else -1
         elif tag in BLOCK_TAGS:
@@ -251,12 +264,17 @@ def _paragraphs(root: Any) -> list[str]:
             current.append("\n")
         if skipping:
             continue
-        if event == "start" and tag and tag not in SKIPPED_TAGS and element.text:
-            current.append(element.text)
+        if event == "start" and tag not in SKIPPED_TAGS and element.text:
+            current.append(_inline(element.text))
         elif event == "end" and element is not root and element.tail:
-            current.append(element.tail)
+            current.append(_inline(element.tail))
     paragraphs.append("".join(current))
     return paragraphs
+
+
+def _inline(text: str) -> str:
+    """Source line breaks inside HTML text are spaces; only <br> and blocks break lines."""
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def _tidy(paragraph: str) -> str:

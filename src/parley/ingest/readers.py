@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from parley.ingest.csv_reader import CSV_SUFFIXES, read_csv
+from parley.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from parley.ingest.html import HTML_SUFFIXES, read_html
 from parley.ingest.jsonl import JSONL_SUFFIXES, read_jsonl
 from parley.ingest.problems import ReadProblem, UnreadableInput
 from parley.ingest.text import os_reason, read_text
+from parley.ingest.warc import is_warc, read_warc
 from parley.models import Document
+
+ManyReader = Callable[[Path, date | None], Iterator[Document | ReadProblem]]
+"""A reader for a format that holds many documents, each with its own id and perhaps date."""
 
 BINARY_SUFFIXES = frozenset(
     {
@@ -29,7 +35,15 @@ BINARY_SUFFIXES = frozenset(
     }
 )
 """Skipped while walking a folder: files that are plainly not articles (named directly, they
-are still tried, and reported as binary)."""
+are still tried, and reported as binary). A ".warc.gz" is read, not skipped."""
+
+UNITS: dict[ManyReader, str] = {
+    read_jsonl: "JSONL line",
+    read_csv: "CSV row",
+    read_feed: "feed entry",
+    read_warc: "WARC record",
+}
+"""What one document is in each many-document format, for messages."""
 
 
 def read_documents(
@@ -37,11 +51,14 @@ def read_documents(
 ) -> Iterator[Document | ReadProblem]:
     """Read files and folders (walked recursively, in name order) as documents.
 
-    Formats go by extension (.txt .text .md, .html .htm, .jsonl .ndjson); any other file is
-    read as text if it is UTF-8. `published` overrides the date of text and HTML files and
-    fills in for JSONL lines without one. `doc_id` names the single document of a single
-    non-JSONL file; otherwise the first thing yielded is a problem saying so, and ids come
-    from file names. Documents whose date is still unknown are yielded with `published` None.
+    Formats go by extension (.txt .text .md, .html .htm, .jsonl .ndjson, .csv .tsv,
+    .rss .atom, .warc .warc.gz, and .xml when its root element is a feed's); any other file
+    is read as text if it is UTF-8. `published` overrides the date of text and HTML files;
+    in the formats that hold many documents (JSONL, CSV, feeds, WARC) it only fills in for
+    documents without a date of their own. `doc_id` names the single document of a single
+    text or HTML file; otherwise the first thing yielded is a problem saying so, and ids
+    come from file names or the records. Documents whose date is still unknown are yielded
+    with `published` None.
     """
     found = list(_expand(paths))
     files = [item for item in found if isinstance(item, Path)]
@@ -60,16 +77,30 @@ def read_documents(
 def read_file(
     path: Path, published: date | None = None, doc_id: str | None = None
 ) -> Iterator[Document | ReadProblem]:
-    """Read one file with the reader its extension calls for."""
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, published)
+    """Read one file with the reader its extension (or, for .xml, its root element) calls for."""
+    many = many_reader(path)
+    if many is not None:
+        yield from many(path, published)
         return
-    reader = read_html if suffix in HTML_SUFFIXES else read_text
+    reader = read_html if path.suffix.lower() in HTML_SUFFIXES else read_text
     try:
         yield reader(path, published, doc_id)
     except UnreadableInput as err:
         yield err.problem
+
+
+def many_reader(path: Path) -> ManyReader | None:
+    """The reader for a file holding many documents, or None for a one-document file."""
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return read_jsonl
+    if suffix in CSV_SUFFIXES:
+        return read_csv
+    if is_warc(path):
+        return read_warc
+    if suffix in FEED_SUFFIXES or (suffix == ".xml" and looks_like_feed(path)):
+        return read_feed
+    return None
 
 
 def _doc_id_misuse(files: list[Path], doc_id: str) -> ReadProblem | None:
@@ -82,9 +113,10 @@ def _doc_id_misuse(files: list[Path], doc_id: str) -> ReadProblem | None:
             f"document id {doc_id!r} names one document, but {len(files)} files were given; "
             "ids are taken from file names instead",
         )
-    if files[0].suffix.lower() in JSONL_SUFFIXES:
+    many = many_reader(files[0])
+    if many is not None:
         return ReadProblem(
-            first, None, f"document id {doc_id!r} ignored: each JSONL line has its own id"
+            first, None, f"document id {doc_id!r} ignored: each {UNITS[many]} has its own id"
         )
     return None
 
@@ -121,5 +153,9 @@ def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file() and Path(entry.name).suffix.lower() not in BINARY_SUFFIXES:
+        elif entry.is_file() and not _skipped(Path(entry.name)):
             yield Path(entry.path)
+
+
+def _skipped(name: Path) -> bool:
+    return name.suffix.lower() in BINARY_SUFFIXES and not is_warc(name)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,13 @@ _CHUNK = 1 << 16
 
 class _Corrupt(Exception):
     """The archive cannot be read past this point; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Unusable:
+    """An HTML page that was read whole but cannot become a document, and why."""
+
+    reason: str
 
 
 def is_warc(path: Path) -> bool:
@@ -100,22 +107,22 @@ def _quietly(function: Any, *args: Any) -> Any:
         return function(*args)
 
 
-def _read_body(record: Any) -> bytes | ReadProblem | None:
-    """The page's HTML for an HTML response; a problem for an HTML page that cannot be an
-    article; None for any other record, redirects included. The whole record is read
+def _read_body(record: Any) -> bytes | _Unusable | None:
+    """The page's HTML for an HTML response; `_Unusable` for an HTML page that cannot be
+    read; None for any other record, redirects included. The whole record is read
     either way, so a short one is caught here."""
     wanted = _is_html_response(record) and not 300 <= _status(record) < 400
-    body: bytes | ReadProblem | None = None
+    body: bytes | _Unusable | None = None
     if wanted:
         try:
             body = record.content_stream().read(MAX_PAGE_BYTES + 1)
         except Exception as err:  # content decoding (chunked, gzip) on damaged bytes
-            body = ReadProblem("", None, f"cannot decode page content ({_short(err)})")
+            body = _Unusable(f"cannot decode page content ({_short(err)})")
     while record.raw_stream.read(_CHUNK):
         pass
     _check_complete(record)
     if isinstance(body, bytes) and len(body) > MAX_PAGE_BYTES:
-        body = ReadProblem("", None, f"page larger than {MAX_PAGE_BYTES} bytes, skipped")
+        body = _Unusable(f"page larger than {MAX_PAGE_BYTES} bytes, skipped")
     return body
 
 
@@ -127,9 +134,14 @@ def _is_html_response(record: Any) -> bool:
 
 
 def _check_complete(record: Any) -> None:
-    """Raise `_Corrupt` when the record has no length or ended before it."""
+    """Raise `_Corrupt` when the record has no length or ended before it.
+
+    A header block cut off just after "Content-Length: " reads as an empty record to
+    warcio, so the header itself is checked too.
+    """
     stream = record.raw_stream
-    if not isinstance(stream, LimitReader):
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not isinstance(stream, LimitReader) or not declared.isdigit():
         raise _Corrupt("archive is corrupt or truncated (record has no Content-Length)")
     if stream.limit > 0:
         raise _Corrupt(f"archive is truncated ({stream.limit} bytes of the record missing)")
@@ -144,11 +156,12 @@ def _check_finished(records: ArchiveIterator, path: Path) -> None:
 
 
 def _page(
-    record: Any, body: bytes | ReadProblem, number: int, path: Path, published: date | None
+    record: Any, body: bytes | _Unusable, number: int, path: Path, published: date | None
 ) -> Document | ReadProblem:
+    """The page's document, with the record's id and URL, or the problem naming the record."""
     uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
     where = f"record {number} ({uri})"
-    if isinstance(body, ReadProblem):
+    if isinstance(body, _Unusable):
         return ReadProblem(str(path), None, f"{where}: {body.reason}")
     status = _status(record)
     if not 200 <= status < 300:
