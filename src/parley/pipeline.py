@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from parley.actors.dictionary import load_dictionaries
+from parley.actors.dictionary import PersonRecord, Role, load_dictionaries
 from parley.actors.resolve import ActorResolver
 from parley.events.extract import EventExtractor
 from parley.events.lexicon import load_lexicon
@@ -38,6 +38,26 @@ class Pipeline:
         combined = f"{dictionaries.content_hash}:{lexicon.content_hash}"
         self.dictionary_hash = hashlib.sha256(combined.encode()).hexdigest()
         self.model = model_version()
+
+    def remember(
+        self, name: str, country: str | None, org: str | None, sector: str | None, title: str | None
+    ) -> None:
+        """Learn a person seen in an earlier document, so that a later bare surname
+        ('Blinken') resolves; the dictionaries win over what was learned."""
+        if country is None and org is None:
+            return
+        roles = (Role(title, None, None),) if title else ()
+        record = PersonRecord(name, (), country, org, sector or "GOV", roles)
+        self._actors.remember(record)
+
+    def remember_events(self, events: Iterable[Event]) -> None:
+        """Learn every named person who is a party to `events`."""
+        for event in events:
+            for entity in event.actor + event.recipient:
+                if entity.name and " " in entity.name:
+                    self.remember(
+                        entity.name, entity.country, entity.org, entity.sector, entity.title
+                    )
 
     def extract(self, document: Document) -> list[Event]:
         """The events of one document."""

@@ -1,5 +1,6 @@
-"""Well-known officials from `people.jsonl`: who "President Trump" or "Putin" is when the
-text does not say which state they serve.
+"""Well-known officials from `people.jsonl`, and people learned from earlier documents:
+who "President Trump" or a later bare "Blinken" is when the text does not say which state
+they serve.
 
 The text always wins: a person the article describes keeps the state it gives. A bare
 surname is looked up only when no one in the document's own text carries it and exactly
@@ -21,24 +22,29 @@ class KnownPeople:
 
     def __init__(self, records: Sequence[PersonRecord]) -> None:
         self._by_name: dict[str, PersonRecord] = {}
-        surnames: dict[str, list[PersonRecord]] = defaultdict(list)
+        self._by_surname: dict[str, dict[str, PersonRecord]] = defaultdict(dict)
         for record in records:
-            for name in record.names:
-                self._by_name[name.lower()] = record
-                surnames[name.split()[-1].lower()].append(record)
-        self._by_surname = {
-            surname: found[0]
-            for surname, found in surnames.items()
-            if len({r.name for r in found}) == 1 and len(surname) >= _MIN_SURNAME
-        }
+            self._add(record)
+
+    def learn(self, record: PersonRecord) -> None:
+        """Remember a person seen with a state in a stored document; a dictionary entry
+        (shipped or the analyst's) for the same name always wins."""
+        if record.name.lower() not in self._by_name:
+            self._add(record)
+
+    def _add(self, record: PersonRecord) -> None:
+        for name in record.names:
+            self._by_name.setdefault(name.lower(), record)
+            self._by_surname[name.split()[-1].lower()][record.name] = record
 
     def identify(self, name: str) -> PersonRecord | None:
         """The record for a full name or alias, or for a surname only one person has."""
         key = name.lower()
         if key in self._by_name:
             return self._by_name[key]
-        if " " not in key:
-            return self._by_surname.get(key)
+        holders = self._by_surname.get(key, {})
+        if " " not in key and len(key) >= _MIN_SURNAME and len(holders) == 1:
+            return next(iter(holders.values()))
         return None
 
     def title_in(self, record: PersonRecord, year: int | None) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from parley.actors.dictionary import Dictionaries
+from parley.actors.dictionary import Dictionaries, PersonRecord
 from parley.actors.known_people import KnownPeople
 from parley.actors.matcher import ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
@@ -285,6 +285,10 @@ class ActorResolver:
         self._known = KnownPeople(dictionaries.people)
         self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
 
+    def remember(self, record: PersonRecord) -> None:
+        """Learn a person from an earlier document (the store's people registry)."""
+        self._known.learn(record)
+
     def _identify(self, person: Person, year: int | None) -> None:
         _identify_known(person, self._known, year)
 
@@ -295,7 +299,8 @@ class ActorResolver:
         the state of officials the text introduces without one ("Foreign Ministry here");
         `year` (of publication) picks a known person's office at the time."""
         matches = self._matcher.find(doc)
-        people = _resolve_surnames(_with_bare_surnames(doc, self._people.find(doc, matches)))
+        found = self._people.find(doc, matches)
+        people = _resolve_surnames(_with_bare_surnames(doc, found, matches, self._known))
         for person in people:
             self._identify(person, year)
             if person.country is None and person.org is None and person.title:
@@ -355,15 +360,19 @@ def _person_mention(doc: Doc, person: Person) -> Mention:
     return Mention(person.start, person.end, entity, "person")
 
 
-def _with_bare_surnames(doc: Doc, people: list[Person]) -> list[Person]:
-    """The model often misses a later bare 'Scholz'; a proper noun equal to the surname of
-    a person already met is that person."""
+def _with_bare_surnames(
+    doc: Doc, people: list[Person], matches: list[ActorMatch], known: KnownPeople
+) -> list[Person]:
+    """The model often misses a later bare 'Scholz' (or tags a rare name as a place); a
+    proper noun equal to the surname of a person met before in the document, or of exactly
+    one known person, is that person."""
     surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
     covered = {i for p in people for i in range(p.start, p.end)}
+    covered |= {i for m in matches for i in range(m.start, m.end)}
     extra = [
         Person(t.i, t.i + 1, t.text)
         for t in doc
-        if t.text in surnames
+        if (t.text in surnames or known.identify(t.text) is not None)
         and t.pos_ == "PROPN"
         and t.i not in covered
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
