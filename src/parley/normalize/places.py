@@ -122,21 +122,22 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     return gazetteer.lookup(match.group(1).strip().title())
 
 
-_DATELINE_DAYS = 3
+_DATELINE_DAYS = 1
 
 
 def place_from_dateline(
     events: list[Event], dateline: Place | None, published: date | None
 ) -> None:
     """Where nothing in the text says where an event happened, the dateline may: but only
-    for an event of the dateline's own state, dated within a few days of publication (the
-    reporter's city is not where a launch abroad or last year's summit happened)."""
+    for an event of the dateline's own state that happened on publication day or the day
+    before (the reporter's city is not where a launch abroad, a planned trip or last
+    year's summit happens)."""
     if dateline is None or published is None:
         return
+    earliest = published - timedelta(days=_DATELINE_DAYS)
     for event in events:
-        if event.event_loc is not None or event.date is None:
+        if event.event_loc is not None or event.date is None or event.status != "occurred":
             continue
-        near = abs((event.date.start - published).days) <= _DATELINE_DAYS
-        short = event.date.end - event.date.start <= timedelta(days=_DATELINE_DAYS)
-        if near and short and dateline.country in event.parties():
+        recent = earliest <= event.date.start and event.date.end <= published
+        if recent and dateline.country in event.parties():
             event.event_loc = dateline

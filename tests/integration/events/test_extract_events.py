@@ -154,7 +154,7 @@ def test_a_joint_statement_belongs_to_the_ministers_who_issued_it() -> None:
 
 def test_the_dateline_places_only_the_home_states_events_of_these_days() -> None:
     text = (
-        "SEOUL – South Korea and Japan held talks on Monday.\n\n"
+        "SEOUL – South Korea and Japan held talks on Tuesday.\n\n"
         "Pyongyang launched a missile in January."
     )
     found = {e.event: e for e in events(text)}
