@@ -59,6 +59,7 @@ def date_for(
         for ent in trigger.sent.ents
         if ent.label_ == "DATE"
         and not _says_how_long(ent)
+        and not _names_something_else(ent, trigger)
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
@@ -77,6 +78,19 @@ _DURATION = re.compile(
     r"( more)? (day|week|month|year|decade)s?$",
     re.IGNORECASE,
 )
+
+
+def _names_something_else(ent: Span, trigger: Token) -> bool:
+    """'the 2020 election', 'the 1994 agreement': a date inside another noun phrase dates
+    that thing, not the event (unless the noun is the event itself)."""
+    root = ent.root
+    if not re.fullmatch(r"(the )?\d{4}('s)?", ent.text.strip()):
+        return False  # only a bare year reads as a modifier; 'Sunday Presidents' is a misparse
+    return root.dep_ in ("compound", "nummod", "amod", "poss", "npadvmod") and (
+        root.head.pos_ == "NOUN"
+        and root.head.i != trigger.i
+        and root.head.i not in range(ent.start, ent.end)
+    )
 
 
 def _says_how_long(ent: Span) -> bool:
@@ -171,6 +185,8 @@ def _place_search_roots(trigger: Token) -> list[Token]:
     token = roots[-1]
     while trigger.pos_ == "VERB" and (token.dep_ in ("advcl", "conj", "xcomp") or _where(token)):
         token = token.head
+        if token.dep_ == "pobj":  # 'met in Niamey for a summit where they signed'
+            token = token.head.head
         roots += governing_chain(token)
         token = roots[-1]
     return roots
@@ -178,7 +194,8 @@ def _place_search_roots(trigger: Token) -> list[Token]:
 
 def _where(verb: Token) -> bool:
     """'a summit where they signed': the signing is where the summit is."""
-    return verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
+    nearby = [c for c in verb.children] + [g for c in verb.children for g in c.children]
+    return verb.dep_ == "relcl" and any(t.lower_ == "where" for t in nearby)
 
 
 def _place_prepositions(root: Token) -> list[Token]:
