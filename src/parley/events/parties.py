@@ -18,6 +18,7 @@ _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
 _REPORTING = {"say", "report", "tell", "add", "claim", "allege", "write", "announce", "note"}
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
+_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 _MAX_CLIMB = 12
@@ -201,10 +202,21 @@ def _recipients(
             and child.dep_ in ("dobj", "dative")
             and child.lemma_.lower() not in entry.requires
         ):
-            found += _resolve(child, actors)
+            found += _resolve(child, actors) or _object_targets(child, actors)
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += _objects_of(child, actors)
     return found
+
+
+def _object_targets(obj: Token, actors: DocumentActors) -> list[Entity]:
+    """An object that is no actor may still name the target: 'break relations with
+    Russia', 'impose restrictions against German goods', 'lift the curfew on Gaza'."""
+    return [
+        e
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS
+        for e in _objects_of(prep, actors)
+    ]
 
 
 def _objects_of(preposition: Token, actors: DocumentActors) -> list[Entity]:
