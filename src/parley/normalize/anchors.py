@@ -20,7 +20,7 @@ from parley.normalize.places import Gazetteer
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _MOTION = {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
 _OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
 _ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
 

@@ -77,8 +77,10 @@ class Gazetteer:
             return None
         preferred = set(countries)
         best = max(candidates, key=lambda c: (c.country in preferred, c.population))
+        # The name as the text spells it ('New York', not 'New York City'): the gazetteer
+        # id says which place it is.
         return Place(
-            name=best.name,
+            name=_display(name),
             country=best.country,
             lat=best.lat,
             lon=best.lon,
@@ -95,9 +97,21 @@ def default_gazetteer() -> Gazetteer:
 
 def _city_names(city: dict) -> list[str]:
     """The name and the ASCII, capitalised alternate names (Washington, D.C. → Washington)."""
-    names = [city["name"]]
-    names += [n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()]
-    return names
+    name = city["name"]
+    first = name.split()[0].lower()
+    # An alternate name of several words must share the first word ('Washington, D.C.'):
+    # 'White House' is an old name of Casablanca, and never means it in English news.
+    alternates = [
+        n
+        for n in city.get("alternatenames", ())
+        if n.isascii() and n[:1].isupper() and (" " not in n or n.split()[0].lower() == first)
+    ]
+    return [name, *alternates]
+
+
+def _display(name: str) -> str:
+    name = name.strip().removesuffix("'s").removesuffix("’s")
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def _normalise(name: str) -> str:
