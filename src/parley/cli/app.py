@@ -7,7 +7,16 @@ import sys
 
 import typer
 
-from parley.cli import demo_cmd, eval_cmd, extract_cmd, store_cmd
+from parley.cli import (
+    actors_cmd,
+    demo_cmd,
+    eval_cmd,
+    export_cmd,
+    extract_cmd,
+    serve_cmd,
+    stats_cmd,
+    store_cmd,
+)
 from parley.cli.common import err_console
 from parley.errors import ParleyError
 
@@ -25,8 +34,12 @@ app = typer.Typer(
 app.command("extract")(extract_cmd.extract)
 app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
+app.command("stats")(stats_cmd.stats)
+app.command("export")(export_cmd.export)
+app.command("actors")(actors_cmd.actors)
 app.command("eval")(eval_cmd.evaluate)
 app.command("demo")(demo_cmd.demo)
+app.command("serve")(serve_cmd.serve)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from parley.cli.common import console
+from parley.cli.common import console, err_console
 from parley.cli.output import events_table
 from parley.cli.store_cmd import print_summary, run_ingest
 from parley.store import EventFilter, Store
@@ -20,8 +20,13 @@ def demo_corpus() -> Path:
 
 def demo(
     db: Path = typer.Option(Path("parley-demo.duckdb"), "--db", help="Where to store the demo."),
+    serve: bool = typer.Option(
+        True, "--serve/--no-serve", help="Then open the dashboard on it (--no-serve in scripts)."
+    ),
+    port: int = typer.Option(8000, "--port", help="Port of the dashboard (on 127.0.0.1)."),
 ) -> None:
-    """Code the bundled demo corpus into DB and print its events as a table."""
+    """Code the bundled demo corpus into DB, print its events as a table, and serve the
+    dashboard on it until Ctrl+C."""
     summary = run_ingest([demo_corpus()], db, None)
     print_summary(summary, db)
     with Store.open(db) as store:
@@ -31,3 +36,9 @@ def demo(
         f"parley query --db {db} --format jsonl",
         highlight=False,
     )
+    if serve:
+        from parley.web import serve as serve_dashboard  # the web stack loads only when used
+
+        serve_dashboard(
+            db, port=port, announce=lambda line: err_console.print(line, highlight=False)
+        )

@@ -9,12 +9,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from parley.batch import IngestSummary
 from parley.batch import ingest as ingest_paths
-from parley.cli.common import DictionariesOption, console, err_console, load_pipeline, parse_day
+from parley.cli.common import DictionariesOption, console, err_console, load_pipeline
 from parley.cli.output import Format, write_events
+from parley.cli.selection import (
+    ActorOption,
+    ClusterOption,
+    DbOption,
+    EventOption,
+    RecipientOption,
+    SinceOption,
+    StatusOption,
+    TextOption,
+    UntilOption,
+    event_filter,
+    existing_store,
+)
 from parley.ingest import ReadProblem
-from parley.store import EventFilter, Store
-
-DbOption = typer.Option(Path("parley.duckdb"), "--db", help="The DuckDB store file.")
+from parley.store import Store
 
 
 def ingest(
@@ -47,10 +58,18 @@ def run_ingest(paths: list[Path], db: Path, dictionaries: Path | None) -> Ingest
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
+    copies = f", {summary.duplicates} near-duplicate" if summary.duplicates else ""
     err_console.print(
         f"{summary.documents} documents ({summary.new} new, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged), {summary.failed} failed; {summary.events} events "
-        f"stored in {db} in {summary.seconds:.1f} s",
+        f"{summary.unchanged} unchanged{copies}), {summary.failed} failed; {summary.events} "
+        f"events stored in {db} in {summary.seconds:.1f} s",
+        highlight=False,
+    )
+    links = summary.links
+    err_console.print(
+        f"store: {links.multi_source_clusters} clusters reported by more than one document, "
+        f"{links.planned_links} planned→occurred links, {links.near_duplicates} near-duplicate "
+        f"documents (linked in {summary.resolve_seconds:.1f} s)",
         highlight=False,
     )
     if summary.undated:
@@ -63,30 +82,20 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
 
 def query(
     db: Path = DbOption,
-    event: str | None = typer.Option(None, "--event", help="PLOVER category, e.g. CONSULT."),
-    actor: str | None = typer.Option(None, "--actor", help="Actor's ISO3 country or org id."),
-    recipient: str | None = typer.Option(None, "--recipient", help="Recipient's ISO3 or org id."),
-    status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, …"),
-    since: str | None = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-    until: str | None = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+    event: str | None = EventOption,
+    actor: str | None = ActorOption,
+    recipient: str | None = RecipientOption,
+    status: str | None = StatusOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    q: str | None = TextOption,
+    cluster: str | None = ClusterOption,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """Read events back from the store, filtered."""
-    if not db.exists():
-        raise typer.BadParameter(
-            f"{db} does not exist; create it with `parley ingest`", param_hint="--db"
-        )
-    filters = EventFilter(
-        event=event.upper() if event else None,
-        actor=actor.upper() if actor else None,
-        recipient=recipient.upper() if recipient else None,
-        status=status,
-        since=parse_day(since, "--since"),
-        until=parse_day(until, "--until"),
-        limit=limit,
-    )
-    with Store.open(db) as store:
+    filters = event_filter(event, actor, recipient, status, since, until, q, cluster, limit)
+    with Store.open(existing_store(db)) as store:
         write_events(store.query_events(filters), fmt, console)
 
 

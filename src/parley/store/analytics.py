@@ -36,51 +36,53 @@ _KEYS: dict[str, str] = {
 }
 _ORDER = " ORDER BY e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.event_id"
 
-# The parties of the selected events, one row per event, role and party (a country or an
-# organisation); `{where}` is the events' filter.
+# One row per selected event and party (a country or an organisation), with the roles it
+# plays there: a party named twice in one event (two US officials) counts once. `{source}`
+# is `event_parties p`, semi-joined to the filtered events only when something filters them:
+# that join is most of the cost of these queries. `counts` keeps the `?` most involved.
 _PARTIES = """
-WITH chosen AS (SELECT e.event_id, e.quad_code FROM events e{where}),
-parties AS (
-    SELECT DISTINCT p.event_id, p.role, coalesce(p.country, p.org) AS party,
-        p.country IS NOT NULL AS is_country
-    FROM event_parties p SEMI JOIN chosen c ON c.event_id = p.event_id
+WITH parties AS (
+    SELECT p.event_id, coalesce(p.country, p.org) AS party,
+        bool_or(p.role = 'actor') AS is_actor, bool_or(p.role = 'recipient') AS is_recipient,
+        bool_or(p.country IS NOT NULL) AS is_country
+    FROM {source}
     WHERE coalesce(p.country, p.org) IS NOT NULL
+    GROUP BY p.event_id, coalesce(p.country, p.org)
+),
+counts AS (
+    SELECT party, bool_or(is_country) AS is_country, count(*) AS events,
+        count_if(is_actor) AS as_actor, count_if(is_recipient) AS as_recipient
+    FROM parties GROUP BY party ORDER BY events DESC, party LIMIT ?
 )
 """
-_ACTORS = (
-    _PARTIES
-    + """
-SELECT party, bool_or(is_country), count(DISTINCT event_id),
-    count(DISTINCT event_id) FILTER (WHERE role = 'actor'),
-    count(DISTINCT event_id) FILTER (WHERE role = 'recipient')
-FROM parties GROUP BY party ORDER BY 3 DESC, party LIMIT ?
-"""
+_FILTERED_PARTIES = (
+    "event_parties p SEMI JOIN (SELECT e.event_id FROM events e{where}) chosen"
+    " ON chosen.event_id = p.event_id"
 )
+_ACTORS = _PARTIES + "SELECT party, is_country, events, as_actor, as_recipient FROM counts"
 # Directed events link each actor to each recipient; an event without recipients (a meeting)
-# links its actors pairwise, once per pair, as PLOVER codes symmetric events.
-_DYADS = (
+# links its actors pairwise, once per pair, as PLOVER codes symmetric events. Nodes and edges
+# come back from one statement, tagged, so the parties are grouped once, not twice.
+_NETWORK = (
     _PARTIES
     + """,
-top AS (
-    SELECT party FROM parties GROUP BY party ORDER BY count(DISTINCT event_id) DESC, party
-    LIMIT ?
-),
-kept AS (SELECT * FROM parties SEMI JOIN top USING (party)),
-directed AS (SELECT DISTINCT event_id FROM parties WHERE role = 'recipient'),
-dyads AS (
-    SELECT a.party AS source, b.party AS target, true AS directed, a.event_id
+kept AS (SELECT * FROM parties SEMI JOIN counts USING (party)),
+directed AS (SELECT DISTINCT event_id FROM parties WHERE is_recipient),
+pairs AS (
+    SELECT a.event_id, a.party AS source, b.party AS target, true AS directed
     FROM kept a JOIN kept b ON a.event_id = b.event_id
-    WHERE a.role = 'actor' AND b.role = 'recipient' AND a.party <> b.party
+    WHERE a.is_actor AND b.is_recipient AND a.party <> b.party
     UNION ALL
-    SELECT a.party, b.party, false, a.event_id
+    SELECT a.event_id, a.party, b.party, false
     FROM kept a JOIN kept b ON a.event_id = b.event_id
-    WHERE a.role = 'actor' AND b.role = 'actor' AND a.party < b.party
-        AND a.event_id NOT IN (SELECT event_id FROM directed)
+        ANTI JOIN directed d ON d.event_id = a.event_id
+    WHERE a.is_actor AND b.is_actor AND a.party < b.party
 )
-SELECT d.source, d.target, d.directed, count(DISTINCT d.event_id),
-    count(DISTINCT d.event_id) FILTER (WHERE c.quad_code >= 3)
-FROM dyads d JOIN chosen c ON c.event_id = d.event_id
-GROUP BY ALL ORDER BY 4 DESC, 1, 2, 3
+SELECT 'node', party, NULL, is_country, events, as_actor, as_recipient FROM counts
+UNION ALL
+SELECT 'edge', source, target, directed, count(*), count_if(e.quad_code >= 3), NULL
+FROM pairs JOIN events e ON e.event_id = pairs.event_id
+GROUP BY source, target, directed
 """
 )
 _PLACES = """
@@ -225,19 +227,27 @@ def actors(
     store: Store, filters: EventFilter, q: str | None = None, limit: int = 200
 ) -> list[ActorCount]:
     """Parties of matching events, most involved first, with their counts by role."""
-    where, params = _where(filters, q)
+    sql, params = _over_parties(_ACTORS, filters, q)
     with _errors(store, "count actors") as conn:
-        rows = conn.execute(_ACTORS.format(where=where), [*params, limit]).fetchall()
+        rows = conn.execute(sql, [*params, limit]).fetchall()
     return [ActorCount(*row) for row in rows]
 
 
 def network(store: Store, filters: EventFilter, q: str | None = None, limit: int = 40) -> Network:
-    """The `limit` most involved parties of matching events and the dyads among them."""
-    where, params = _where(filters, q)
+    """The `limit` most involved parties of matching events and the dyads among them, both
+    heaviest first."""
+    sql, params = _over_parties(_NETWORK, filters, q)
     with _errors(store, "build the actor network") as conn:
-        nodes = conn.execute(_ACTORS.format(where=where), [*params, limit]).fetchall()
-        dyads = conn.execute(_DYADS.format(where=where), [*params, limit]).fetchall()
-    return Network([ActorCount(*row) for row in nodes], [Dyad(*row) for row in dyads])
+        rows = conn.execute(sql, [*params, limit]).fetchall()
+    nodes = [
+        ActorCount(party, is_country, *counts)
+        for kind, party, _, is_country, *counts in rows
+        if kind == "node"
+    ]
+    dyads = [Dyad(*row[1:6]) for row in rows if row[0] == "edge"]
+    nodes.sort(key=lambda n: (-n.events, n.party))
+    dyads.sort(key=lambda d: (-d.weight, d.source, d.target, not d.directed))
+    return Network(nodes, dyads)
 
 
 def places(
@@ -259,6 +269,20 @@ def summary(store: Store, filters: EventFilter, q: str | None = None) -> Summary
         row = conn.execute(_SUMMARY.format(where=where), params).fetchone()
     documents, events, first, last = row if row else (0, 0, None, None)
     return Summary(int(documents), int(events), first, last)
+
+
+def _over_parties(template: str, filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:
+    """`template` (built on `_PARTIES`) over the parties of the matching events."""
+    where, params = _where(filters, q)
+    source = _FILTERED_PARTIES.format(where=where) if where else "event_parties p"
+    return template.format(source=source), params
+
+
+def _over_parties(template: str, filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:
+    """`template` (built on `_PARTIES`) over the parties of the matching events."""
+    where, params = _where(filters, q)
+    source = _FILTERED_PARTIES.format(where=where) if where else "event_parties p"
+    return template.format(source=source), params
 
 
 def _where(filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:

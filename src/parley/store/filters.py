@@ -13,6 +13,12 @@ _PARTY = (
     "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.event_id"
     " AND p.role = ? AND (p.country = ? OR p.org = ?))"
 )
+_TEXT = "e.text ILIKE ? ESCAPE '\\'"
+_CLUSTER = "e.event_id IN (SELECT c.event_id FROM event_clusters c WHERE c.cluster_id = ?)"
+
+EVENT_ORDER = "e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.event_id"
+"""The one order of events everywhere (query, export): by date (undated last), document, then
+evidence start; event_id last, so ties on the documented keys still page in a stable order."""
 
 
 @dataclass(frozen=True)
@@ -22,7 +28,9 @@ class EventFilter:
     `actor` and `recipient` take an ISO alpha-3 country or a canonical org id (exact, as
     stored: upper case) and match parties in that role only. `since`/`until` keep events
     whose date interval overlaps [since, until]; an event without a date cannot overlap
-    anything, so it is left out whenever either bound is given.
+    anything, so it is left out whenever either bound is given. `q` keeps events whose evidence
+    text contains it, in any case (`%` and `_` are plain characters); `cluster` keeps the events
+    of one cross-document cluster (see `event_clusters`).
     """
 
     event: str | None = None
@@ -32,6 +40,8 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     doc_id: str | None = None
+    q: str | None = None
+    cluster: str | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -63,5 +73,12 @@ def _conditions(filters: EventFilter) -> list[tuple[str, list[object]]]:
         (filters.until, "e.date <= ?", [filters.until]),
         (filters.actor, _PARTY, ["actor", filters.actor, filters.actor]),
         (filters.recipient, _PARTY, ["recipient", filters.recipient, filters.recipient]),
+        (filters.q, _TEXT, [f"%{escape_like(filters.q or '')}%"]),
+        (filters.cluster, _CLUSTER, [filters.cluster]),
     ]
     return [(sql, values) for value, sql, values in candidates if value is not None]
+
+
+def escape_like(text: str) -> str:
+    """`text` as a literal inside a LIKE pattern whose ESCAPE character is a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

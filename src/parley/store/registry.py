@@ -13,6 +13,8 @@ from datetime import date
 
 import duckdb
 
+from parley.store.filters import escape_like
+
 _KEY = "p.name || '|' || coalesce(p.country, '') || '|' || coalesce(p.org, '')"
 _IS_PERSON = "p.name IS NOT NULL AND (p.country IS NOT NULL OR p.org IS NOT NULL)"
 _LATEST = "{p: coalesce(d.published, DATE '0001-01-01'), d: d.doc_id}"
@@ -80,7 +82,7 @@ def recount_people(conn: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
     if not keys:
         return
     ordered = sorted(keys)
-    names = sorted({key.split("|", 1)[0] for key in keys})
+    names = sorted({key.rsplit("|", 2)[0] for key in keys})  # codes never hold "|"; names may
     conn.execute(_FORGET, [ordered])
     conn.execute(_RECOUNT, [names, ordered])
 
@@ -93,8 +95,3 @@ def search_people(
     pattern = None if search is None else f"%{escape_like(search)}%"
     rows = conn.execute(_SEARCH, [search, pattern, pattern, search, search, limit]).fetchall()
     return [Person(*row) for row in rows]
-
-
-def escape_like(text: str) -> str:
-    """`text` as a literal inside an ILIKE pattern whose ESCAPE character is a backslash."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

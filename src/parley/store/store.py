@@ -1,8 +1,10 @@
 """The embedded DuckDB store: documents, their events, and the runs that produced them.
 
-A document is the unit of writing: its row, events and parties change together in one
-transaction, keyed by the document's content hash, so re-running a corpus is cheap (unchanged
-documents cost one lookup) and never duplicates anything.
+A document is the unit of writing: its row, events, parties, signature, near-duplicate link
+and people-registry rows change together in one transaction, keyed by the document's content
+hash, so re-running a corpus is cheap (unchanged documents cost one lookup) and never
+duplicates anything. The SQL of each concern lives in its own module; this class owns the
+connection, the transactions and the error messages.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ import duckdb
 
 from parley.errors import StoreError
 from parley.models import Document, Event
-from parley.store.filters import EventFilter, where_clause
+from parley.store import links, registry
+from parley.store.export import ExportFormat, export_events
+from parley.store.filters import EVENT_ORDER, EventFilter, where_clause
+from parley.store.links import EventFacts, LinkCounts, Signature
+from parley.store.registry import Person
 from parley.store.rows import (
     INSERT_DOCUMENT,
     INSERT_EVENT,
@@ -32,6 +38,7 @@ from parley.store.rows import (
     party_rows,
 )
 from parley.store.schema import migrate
+from parley.store.stats import StatsBy, event_stats
 
 DocumentStatus = Literal["new", "unchanged", "changed"]
 SaveOutcome = Literal["new", "unchanged", "updated"]
@@ -49,10 +56,7 @@ VALUES (?, ?, ?, ?, ?)
 _FINISH_RUN = "UPDATE runs SET documents = ?, events = ? WHERE run_id = ? RETURNING run_id"
 _SELECT_EVENTS = "SELECT e.record FROM events e"
 _COUNT_EVENTS = "SELECT count(*) FROM events e"
-# event_id last: ties on the documented keys still page in a stable order.
-_ORDER_PAGE = (
-    " ORDER BY e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.event_id LIMIT ? OFFSET ?"
-)
+_ORDER_PAGE = f" ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
 _COUNTS = """
 SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),
     (SELECT count(*) FROM event_parties), (SELECT count(*) FROM runs)
@@ -107,21 +111,120 @@ class Store:
         with self._errors(f"look up document {doc.id!r}"):
             return self._status(doc)
 
-    def save_document(self, doc: Document, events: list[Event], run_id: str) -> SaveOutcome:
-        """Store `doc` with exactly `events`, all in one transaction.
+    def save_document(
+        self,
+        doc: Document,
+        events: list[Event],
+        run_id: str,
+        signature: Signature | None = None,
+    ) -> SaveOutcome:
+        """Store `doc` with exactly `events` (and its MinHash `signature`), in one transaction.
 
         Unchanged content (same content hash) writes nothing and keeps the events already
-        stored; changed content replaces the document row and all of its events and parties.
+        stored; changed content replaces the document row and all of its events, parties and
+        links. The people registry is recounted for everyone the old or new events name.
         """
         _check_events(doc, events)
         with self._errors(f"save document {doc.id!r}"), self._transaction():
             status = self._status(doc)
             if status == "unchanged":
                 return "unchanged"
-            if status == "changed":
-                self._delete_document(doc.id)
-            self._insert_document(doc, events, run_id)
+            touched = self._delete_document(doc.id) if status == "changed" else set()
+            self._insert_document(doc, events, run_id, signature)
+            touched |= registry.document_people(self._conn, doc.id)
+            registry.recount_people(self._conn, touched)
         return "new" if status == "new" else "updated"
+
+    def save_duplicate(
+        self,
+        doc: Document,
+        duplicate_of: str,
+        similarity: float,
+        run_id: str,
+        signature: Signature,
+    ) -> SaveOutcome:
+        """Store `doc` as a near-duplicate of `duplicate_of`: its row, signature and link, and
+        no events of its own (the original's events stand for both). Same outcomes and the
+        same single transaction as `save_document`."""
+        with self._errors(f"save document {doc.id!r}"), self._transaction():
+            status = self._status(doc)
+            if status == "unchanged":
+                return "unchanged"
+            touched = self._delete_document(doc.id) if status == "changed" else set()
+            self._insert_document(doc, [], run_id, signature)
+            self._conn.execute(links.INSERT_DOCUMENT_LINK, [doc.id, duplicate_of, similarity])
+            registry.recount_people(self._conn, touched)
+        return "new" if status == "new" else "updated"
+
+    def duplicate_of(self, doc_id: str) -> tuple[str, float] | None:
+        """The document `doc_id` was stored as a near-duplicate of, and how similar they are."""
+        with self._errors(f"read the links of document {doc_id!r}"):
+            return links.duplicate_of(self._conn, doc_id)
+
+    def original_signatures(self, scheme: str) -> Iterator[tuple[str, bytes]]:
+        """(doc_id, hash values) of every stored document that is not a near-duplicate, for
+        rebuilding the near-duplicate index; streamed, not loaded at once."""
+        with self._errors("read document signatures"):
+            yield from links.original_signatures(self._conn, scheme)
+
+    def signatures_of(self, scheme: str, doc_ids: list[str]) -> dict[str, bytes]:
+        """The stored hash values of those of `doc_ids` that have them."""
+        with self._errors("read document signatures"):
+            return links.signatures_of(self._conn, scheme, doc_ids)
+
+    def unsigned_documents(self, scheme: str, limit: int) -> list[tuple[str, str]]:
+        """Up to `limit` (doc_id, text) of stored documents without a signature of `scheme`:
+        those of a store made before signatures were kept, or under another scheme."""
+        with self._errors("read unsigned documents"):
+            return links.unsigned_documents(self._conn, scheme, limit)
+
+    def save_signatures(self, signatures: list[tuple[str, Signature]]) -> None:
+        """Store (doc_id, signature) pairs for documents already stored, in one transaction."""
+        rows = [[doc_id, sig.scheme, sig.hashvalues] for doc_id, sig in signatures]
+        with self._errors("save document signatures"), self._transaction():
+            self._conn.executemany(links.INSERT_SIGNATURE, rows)
+
+    def event_categories(self) -> list[str]:
+        """The categories that stored events have."""
+        with self._errors("list event categories"):
+            return links.event_categories(self._conn)
+
+    def event_facts(self, category: str) -> list[EventFacts]:
+        """What cross-document resolution needs of each stored event of `category`."""
+        with self._errors(f"read {category} events"):
+            return links.event_facts(self._conn, category)
+
+    def replace_event_links(self, rows: list[tuple[str, str, str]]) -> None:
+        """Make (event_id, cluster_id, role) `rows` the store's event links, in one transaction
+        (readers see the old links or the new ones, never a mix)."""
+        with self._errors("save event links"), self._transaction():
+            links.replace_event_links(self._conn, rows)
+
+    def link_counts(self) -> LinkCounts:
+        """Multi-document clusters, planned→occurred links and near-duplicate documents."""
+        with self._errors("count links"):
+            return links.link_counts(self._conn)
+
+    def people(self, search: str | None = None, limit: int | None = None) -> list[Person]:
+        """The people registry, most mentioned first; `search` matches a name or title (part,
+        any case) or a country or org code."""
+        with self._errors("read the people registry"):
+            return registry.search_people(self._conn, search, limit)
+
+    def stats(
+        self, by: StatsBy, filters: EventFilter
+    ) -> tuple[list[str], list[tuple[object, ...]]]:
+        """Counts of events and clusters matching `filters`, grouped `by`: (columns, rows)."""
+        with self._errors("count events"):
+            return event_stats(self._conn, by, filters)
+
+    def export(
+        self, filters: EventFilter, fmt: ExportFormat, output: Path, dyadic: bool = False
+    ) -> int:
+        """Write the events matching `filters` to the file `output`; returns the rows written.
+        See `parley.store.export` for the formats and the dyadic table."""
+        with self._errors(f"export to {output}"):
+            return export_events(self._conn, filters, fmt, output, dyadic)
 
     def start_run(self, parley_version: str, model: str, dictionary_hash: str) -> str:
         """Record the start of a run and return its id, which sorts by start time."""
@@ -175,13 +278,30 @@ class Store:
             return "new"
         return "unchanged" if row[0] == doc.content_hash else "changed"
 
-    def _delete_document(self, doc_id: str) -> None:
-        for statement in (_DELETE_PARTIES, _DELETE_EVENTS, _DELETE_DOCUMENT):
+    def _delete_document(self, doc_id: str) -> set[str]:
+        """Delete `doc_id` and everything hanging off it; returns the registry keys of the
+        people its events named, whose rows the caller must recount."""
+        people = registry.document_people(self._conn, doc_id)
+        for statement in (
+            links.DELETE_EVENT_LINKS,
+            _DELETE_PARTIES,
+            _DELETE_EVENTS,
+            links.DELETE_DOCUMENT_LINK,
+            links.DELETE_SIGNATURE,
+            _DELETE_DOCUMENT,
+        ):
             self._conn.execute(statement, [doc_id])
+        return people
 
-    def _insert_document(self, doc: Document, events: list[Event], run_id: str) -> None:
+    def _insert_document(
+        self, doc: Document, events: list[Event], run_id: str, signature: Signature | None
+    ) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
         self._conn.execute(INSERT_DOCUMENT, document_row(doc, run_id, now))
+        if signature is not None:
+            self._conn.execute(
+                links.INSERT_SIGNATURE, [doc.id, signature.scheme, signature.hashvalues]
+            )
         if events:
             self._conn.executemany(INSERT_EVENT, [event_row(event) for event in events])
         parties = [row for event in events for row in party_rows(event)]

@@ -1,4 +1,4 @@
-"""Named dependencies shared by the routers: the thread's store, the selection, the token.
+"""Named dependencies shared by the routers: the request's store, the selection, the token.
 
 Every read endpoint takes the same `Selection` (the filters of `parley query` plus `q`), so
 the dashboard's table, timeline, network and map cannot disagree about what is selected.
@@ -7,11 +7,12 @@ the dashboard's table, timeline, network and map cannot disagree about what is s
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from parley.models import Status
@@ -29,9 +30,11 @@ class Selection:
     q: str | None
 
 
-def _store(request: Request) -> Store:
+def _store(request: Request) -> Iterator[Store]:
+    """A store this request alone uses, returned to the pool after the response."""
     pool: StorePool = request.app.state.stores
-    return pool.get()
+    with pool.borrowed() as store:
+        yield store
 
 
 def _settings(request: Request) -> Settings:
@@ -85,7 +88,7 @@ def _require_token(
     given = credentials.credentials if credentials else ""
     if not secrets.compare_digest(given.encode(), settings.token.encode()):
         raise HTTPException(
-            status_code=status.HTTP_401_UNAUTHORIZED,
+            status_code=401,
             detail="missing or wrong bearer token",
             headers={"WWW-Authenticate": "Bearer"},
         )

@@ -1,7 +1,9 @@
 """A cap on request bodies, enforced before a handler reads them.
 
 A declared Content-Length over the cap is refused at once; a body without one (chunked) is
-counted as it streams and refused when it crosses the cap, so neither fills memory.
+counted as it streams, and when it crosses the cap the 413 is sent and the application is
+told the client went away, so it stops reading and whatever it answers is dropped. Raising
+from `receive` instead would not work: FastAPI turns errors while reading a body into 400s.
 """
 
 from __future__ import annotations
@@ -9,10 +11,6 @@ from __future__ import annotations
 import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-
-class _TooLarge(Exception):
-    """Raised from inside `receive` to unwind the handler reading an oversized body."""
 
 
 class BodyLimit:
@@ -34,27 +32,29 @@ class BodyLimit:
             await self._refuse(send)
             return
         received = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge
+                if received > self.max_bytes and not started:
+                    refused = True
+                    await self._refuse(send)
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send)
+        await self.app(scope, counting_receive, guarded_send)
 
     async def _refuse(self, send: Send) -> None:
         await _answer(send, 413, f"request body over {self.max_bytes} bytes")

@@ -1,42 +1,52 @@
-"""One store connection per worker thread, all on one open database.
+"""Store connections for concurrent requests, all on one open database.
 
-FastAPI runs plain `def` handlers on a thread pool, and a `Store` is not thread-safe. DuckDB
-lets connections of one process share a database (with MVCC, so a write in one thread does
-not block reads in another), so each thread opens its own `Store` on first use and keeps it;
+FastAPI runs plain `def` handlers and their dependencies on a thread pool, not necessarily
+the same thread for both, and a `Store` (one DuckDB connection) refuses a second call while
+one is running. So each request borrows a `Store` that no other request holds, and gives it
+back when done; the pool grows to the number of requests served at once. DuckDB lets the
+connections of one process share the database (with MVCC: a write does not block reads).
 `close` releases them all, and with them the file's lock.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from parley.store import Store
 
 
 class StorePool:
-    """Thread-local `Store`s over the file at `path`."""
+    """Reusable `Store`s over the file at `path`, each used by one request at a time."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
+        self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        """This thread's store, opened on first use."""
-        store: Store | None = getattr(self._local, "store", None)
+    @contextmanager
+    def borrowed(self) -> Iterator[Store]:
+        """A store for this caller alone until the block ends; opened when none is idle."""
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
         if store is None:
             store = Store.open(self.path)
             with self._lock:
                 self._opened.append(store)
-            self._local.store = store
-        return store
+        try:
+            yield store
+        finally:
+            with self._lock:
+                if store in self._opened:  # not closed meanwhile by `close`
+                    self._idle.append(store)
 
     def close(self) -> None:
-        """Close every thread's store; a later `get` opens afresh (an app can be restarted)."""
+        """Close every store; a later `borrowed` opens afresh (an app can be restarted)."""
         with self._lock:
             for store in self._opened:
                 store.close()
             self._opened.clear()
-            self._local = threading.local()
+            self._idle.clear()

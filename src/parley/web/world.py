@@ -23,6 +23,13 @@ from parley.web.schemas import (
 
 Point = tuple[float, float]
 _DECIMALS = 2  # about 1 km: finer than the 1:110m source, and a third of the bytes
+_ANTARCTICA = "010"  # no events, and its ring runs along the pole: left off the map
+
+
+@cache
+def world_json() -> bytes:
+    """`world()` as JSON, serialised once: it is the largest and least changing response."""
+    return world().model_dump_json().encode()
 
 
 @cache
@@ -34,7 +41,7 @@ def world() -> WorldPublic:
     features = [
         _feature(geometry, arcs)
         for geometry in topology["objects"]["countries"]["geometries"]
-        if geometry.get("type") in ("Polygon", "MultiPolygon")
+        if geometry.get("type") in ("Polygon", "MultiPolygon") and geometry.get("id") != _ANTARCTICA
     ]
     return WorldPublic(features=features)
 
@@ -60,7 +67,26 @@ def _ring(indices: list[int], arcs: list[list[Point]]) -> list[Point]:
     for index in indices:
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
         ring.extend(points[1:] if ring else points)
-    return ring
+    return _unwrapped(ring)
+
+
+def _unwrapped(ring: list[Point]) -> list[Point]:
+    """A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps by ~360° of
+    longitude, which a flat map draws as a line across the world; shifting the points after
+    each jump keeps the ring in one piece, its bulk on the map and its tip past ±180°."""
+    out: list[Point] = []
+    shift = 0.0
+    for lon, lat in ring:
+        if out:
+            previous = out[-1][0] - shift
+            if lon - previous > 180:
+                shift -= 360
+            elif previous - lon > 180:
+                shift += 360
+        out.append((round(lon + shift, _DECIMALS), lat))
+    centre = sum(lon for lon, _ in out) / len(out) if out else 0.0
+    back = 360.0 if centre < -180 else -360.0 if centre > 180 else 0.0
+    return [(round(lon + back, _DECIMALS), lat) for lon, lat in out] if back else out
 
 
 def _feature(geometry: dict[str, Any], arcs: list[list[Point]]) -> CountryFeaturePublic:

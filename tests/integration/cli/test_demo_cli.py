@@ -14,8 +14,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _demo(parley, db: Path) -> str:
-    """Run `parley demo --db DB`; its stderr (the ingest summary)."""
-    result = parley.invoke("demo", "--db", db)
+    """Run `parley demo --db DB --no-serve`; its stderr (the ingest summary)."""
+    result = parley.invoke("demo", "--db", db, "--no-serve")
     parley.assert_clean(result, 0)
     assert any(category in result.stdout for category in parley.CATEGORIES), result.stdout
     assert "parley query" in parley.words(result.stdout)

@@ -1,0 +1,50 @@
+"""`parley stats`: counts of stored events by month, dyad, category or quad class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from parley.cli.common import console
+from parley.cli.output import Format
+from parley.cli.selection import (
+    ActorOption,
+    ClusterOption,
+    DbOption,
+    EventOption,
+    RecipientOption,
+    SinceOption,
+    StatusOption,
+    TextOption,
+    UntilOption,
+    event_filter,
+    existing_store,
+)
+from parley.cli.tables import write_rows
+from parley.store import StatsBy, Store
+
+
+def stats(
+    db: Path = DbOption,
+    by: StatsBy = typer.Option(
+        StatsBy.category,
+        "--by",
+        help="month, dyad (actor party → recipient party), category or quad (quad class).",
+    ),
+    event: str | None = EventOption,
+    actor: str | None = ActorOption,
+    recipient: str | None = RecipientOption,
+    status: str | None = StatusOption,
+    since: str | None = SinceOption,
+    until: str | None = UntilOption,
+    q: str | None = TextOption,
+    cluster: str | None = ClusterOption,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or jsonl."),
+) -> None:
+    """Count the stored events matching the filters: `events` counts records, `clusters` the
+    real-world events they report once linked across documents."""
+    filters = event_filter(event, actor, recipient, status, since, until, q, cluster)
+    with Store.open(existing_store(db)) as store:
+        columns, rows = store.stats(by, filters)
+    write_rows(columns, rows, fmt, console)

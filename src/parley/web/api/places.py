@@ -1,0 +1,24 @@
+"""GET /api/places: where the selected events happened, for the map."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from parley.store import analytics
+from parley.web.deps import SelectionDep, StoreDep
+from parley.web.schemas import PlaceCountPublic, PlacesPublic
+
+router = APIRouter(prefix="/places", tags=["places"])
+
+
+@router.get("", response_model=PlacesPublic, summary="Event places with counts")
+def list_places(
+    store: StoreDep,
+    selection: SelectionDep,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> PlacesPublic:
+    """Only events whose place resolved to coordinates; busiest places first."""
+    found = analytics.places(store, selection.filters, selection.q, limit=limit)
+    return PlacesPublic(places=[PlaceCountPublic.from_count(p) for p in found])

@@ -1,0 +1,47 @@
+// The event table: one page of /api/events; clicking a row selects the event.
+
+import { clear, h, partyCodes, quadColor } from "./dom.js";
+
+const TEXT_CHARS = 120;
+
+function parties(event) {
+  const actors = partyCodes(event.actor);
+  const recipients = partyCodes(event.recipient);
+  return recipients ? `${actors || "?"} → ${recipients}` : actors;
+}
+
+function when(event) {
+  if (!event.date) return "undated";
+  return event.enddate && event.enddate !== event.date ? `${event.date} …` : event.date;
+}
+
+function span(event) {
+  const days = event.date ? `${event.date} – ${event.enddate}` : "";
+  return event.date_text ? `${days} (“${event.date_text}”)` : days;
+}
+
+export function renderTable(tbody, page, selectedId, onPick) {
+  clear(tbody);
+  if (!page.events.length) {
+    tbody.append(h("tr", {}, [h("td", { colspan: 6, class: "empty", text: "No events match these filters." })]));
+    return;
+  }
+  for (const event of page.events) {
+    const text = event.text.length > TEXT_CHARS ? `${event.text.slice(0, TEXT_CHARS)}…` : event.text;
+    tbody.append(
+      h("tr", {
+        class: event.id === selectedId ? "selected" : null,
+        "data-event-id": event.id,
+        "data-category": event.event,
+        on: { click: () => onPick(event) },
+      }, [
+        h("td", { class: "date", title: span(event), text: when(event) }),
+        h("td", {}, [h("span", { class: "badge", style: `background:${quadColor(event.quad_code)}`, text: event.event })]),
+        h("td", {}, [h("span", { class: `status ${event.status}`, text: event.status })]),
+        h("td", { class: "parties", text: parties(event) }),
+        h("td", { text: event.event_loc ? event.event_loc.name : "" }),
+        h("td", { class: "text", title: event.text, text }),
+      ]),
+    );
+  }
+}
