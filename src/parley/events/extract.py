@@ -70,7 +70,8 @@ class EventExtractor:
             if not actor:
                 continue
             status, decider = event_status(token)
-            when = _date(decider or token, status, published)
+            previous = _previous_date(found, status)
+            when = _date(decider or token, status, published, previous)
             where = place_for(token, actors, self._gazetteer, home_countries)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
@@ -184,11 +185,27 @@ def _named_by_its_verb(noun: Token, entries: dict[int, Trigger]) -> bool:
     return noun.pos_ == "NOUN" and governor is not None and noun.lemma_.lower() in governor.requires
 
 
-def _date(token: Token, status: StatusReading, published: date | None) -> DateSpan | None:
+def _previous_date(found: list[EventMention], status: StatusReading) -> date | None:
+    """The date of the story's previous event of the same kind (a plan follows a plan,
+    a past event a past event): what 'the following week' counts from."""
+    planned = status.status == "planned"
+    return next(
+        (
+            m.date.start
+            for m in reversed(found)
+            if m.date and (m.status.status == "planned") == planned
+        ),
+        None,
+    )
+
+
+def _date(
+    token: Token, status: StatusReading, published: date | None, previous: date | None = None
+) -> DateSpan | None:
     if published is None:
         return None
     tense = "future" if status.status == "planned" else clause_tense(token)
-    return date_for(token, published, tense, clause_tense)
+    return date_for(token, published, tense, clause_tense, previous)
 
 
 def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Place
-from parley.normalize.dates import resolve_date
+from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -47,13 +47,21 @@ def _purpose(verb: Token) -> bool:
 
 
 def date_for(
-    trigger: Token, published: date, tense: str, tense_of: Callable[[Token], str]
+    trigger: Token,
+    published: date,
+    tense: str,
+    tense_of: Callable[[Token], str],
+    previous: date | None = None,
 ) -> DateSpan | None:
     """The date of the event `trigger` names, from a DATE phrase hanging from its clause
-    (resolved in the event's `tense`); failing that, for a verb, one hanging from the
+    (resolved in the event's `tense`; 'the following day' from `previous`, the date of the
+    event the story told before); failing that, for a verb, one hanging from the
     clauses that govern it, resolved in the tense of that clause ('On Wednesday, Lam
     announced that the government will withdraw the bill': the Wednesday is past)."""
     chain = governing_chain(trigger)
+    narrative = _narrative_phrase(chain) if previous is not None else None
+    if narrative is not None:
+        return resolve_after(narrative, previous)  # 'the following day'
     ranked = sorted(
         (rank, _is_duration(ent.text), ent.start, ent)
         for ent in trigger.sent.ents
@@ -78,6 +86,21 @@ _DURATION = re.compile(
     r"( more)? (day|week|month|year|decade)s?$",
     re.IGNORECASE,
 )
+
+
+def _narrative_phrase(chain: list[Token]) -> str | None:
+    """'(in) the following week', 'two days later' hanging from the event's clause (the
+    model does not always tag these as dates)."""
+    for token in chain:
+        for child in token.children:
+            phrases = [child] if child.dep_ in ("npadvmod", "advmod") else []
+            if child.dep_ == "prep":
+                phrases = [c for c in child.children if c.dep_ == "pobj"]
+            for phrase in phrases:
+                text = phrase.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text
+                if is_narrative(text):
+                    return text
+    return None
 
 
 def _names_something_else(ent: Span, trigger: Token) -> bool:

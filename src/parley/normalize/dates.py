@@ -559,3 +559,44 @@ _RULE_SOURCES: tuple[tuple[str, _Handler], ...] = (
     (rf"(?:(?P<dir>last|past|next) )?(?:{_NUM} )?{_UNIT}", _duration),
 )
 _RULES = tuple((re.compile(source), handler) for source, handler in _RULE_SOURCES)
+
+
+_NARRATIVE = re.compile(
+    r"^(?:on |in |during )?(?:(?:the )?(?:following|next|subsequent) (?P<unit>day|week|month|year)"
+    r"|the day after|(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit2>day|week|month)s? "
+    r"later)$",
+    re.IGNORECASE,
+)
+_FEW = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def is_narrative(phrase: str) -> bool:
+    """'the following day', 'two days later': counted from the story's previous event,
+    not from publication."""
+    return _NARRATIVE.match(phrase.strip()) is not None
+
+
+def resolve_after(phrase: str, anchor: date) -> DateSpan | None:
+    """A narrative phrase resolved against `anchor`, the date of the event told before."""
+    match = _NARRATIVE.match(phrase.strip())
+    if match is None:
+        return None
+    unit = match["unit"] or match["unit2"] or "day"
+    count = (
+        int(match["n"]) if match["n"] and match["n"].isdigit() else _FEW.get(match["n"] or "a", 1)
+    )
+    if unit == "day":
+        day = anchor + timedelta(days=count)
+        return DateSpan(day, day, phrase, "day")
+    start, end = _period(_shift(anchor, unit, count), unit)
+    return DateSpan(start, end, phrase, unit)

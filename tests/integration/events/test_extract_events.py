@@ -209,3 +209,12 @@ def test_the_object_of_encourage_does_what_it_is_encouraged_to() -> None:
 def test_his_critics_are_not_him() -> None:
     text = "His critics in Brazil blame President Jair Bolsonaro for the fires."
     assert all(e.actor[0].name != "Jair Bolsonaro" for e in events(text) if e.event == "ACCUSE")
+
+
+def test_the_following_day_counts_from_the_event_told_before() -> None:
+    text = (
+        "Turkey and Libya signed a maritime deal on Wednesday.\n\n"
+        "Greece condemned Turkey the following day."
+    )
+    event = only(text, "ACCUSE")
+    assert event.date.start == date(2023, 3, 9)

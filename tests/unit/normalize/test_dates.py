@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parley.normalize.dates import resolve_date
+from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 
 # phrase, published, tense, expected start, expected end (None, None: unresolvable)
 ROWS: list[tuple[str, str, str, str | None, str | None]] = [
@@ -259,3 +259,20 @@ def test_bare_weekday_lands_on_that_weekday(index: int, published: date) -> None
     assert timedelta(0) <= published - past.start <= timedelta(days=6)
     assert future.start == future.end and future.start.weekday() == index
     assert timedelta(days=1) <= future.start - published <= timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "start", "end"),
+    [
+        ("the following day", "2020-01-08", "2020-01-09", "2020-01-09"),
+        ("two days later", "2020-02-28", "2020-03-01", "2020-03-01"),
+        ("the following week", "2022-06-03", "2022-06-06", "2022-06-12"),
+        ("the next month", "2019-12-15", "2020-01-01", "2020-01-31"),
+    ],
+)
+def test_narrative_phrases_count_from_the_previous_event(
+    phrase: str, anchor: str, start: str, end: str
+) -> None:
+    assert is_narrative(phrase)
+    span = resolve_after(phrase, date.fromisoformat(anchor))
+    assert (span.start, span.end) == (date.fromisoformat(start), date.fromisoformat(end))
