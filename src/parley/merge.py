@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from parley.events.categories import categories
 from parley.events.extract import EventMention
@@ -64,7 +64,8 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if any(m.trigger.i == mention.trigger.i for m in group):
         return False  # one verb, two meetings ('met with A, then with B')
     if any(m.sentence == mention.sentence for m in group):
-        return bool(_parties(first.actor) & _parties(mention.actor))
+        joined = any(_connected(m.trigger, mention.trigger) for m in group)
+        return joined and bool(_parties(first.actor) & _parties(mention.actor))
     if first.trigger.lemma_.lower() != mention.trigger.lemma_.lower():
         return False
     if _parties(first.actor) != _parties(mention.actor):
@@ -75,6 +76,19 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if mention.status.status != "occurred" and _introduces_new(mention):
         return False
     return _dates_agree(_date_of(group), mention.date)
+
+
+def _connected(first: Token, second: Token) -> bool:
+    """Whether one trigger governs the other within one clause ('travel to Tokyo to meet');
+    a relative or reported clause tells another event ('visits to Seoul, where he held
+    summits')."""
+    lower, upper = (first, second) if second in first.ancestors else (second, first)
+    token = lower
+    while token.i != upper.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "ccomp", "parataxis"):
+            return False
+        token = token.head
+    return token.i == upper.i
 
 
 def _in_headline(mention: EventMention) -> bool:

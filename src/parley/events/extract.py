@@ -59,7 +59,7 @@ class EventExtractor:
         found = []
         for index, entry in entries.items():
             token = doc[index]
-            if _named_by_its_verb(token, entries) or is_habitual(token):
+            if _told_by_another(token, entries) or is_habitual(token):
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
@@ -178,11 +178,18 @@ def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | N
     return None
 
 
-def _named_by_its_verb(noun: Token, entries: dict[int, Trigger]) -> bool:
-    """'signed an agreement' is one event: the noun is the condition of the verb's entry,
-    not an event of its own."""
-    governor = entries.get(noun.head.i)
-    return noun.pos_ == "NOUN" and governor is not None and noun.lemma_.lower() in governor.requires
+def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
+    """One event, two trigger words: 'signed an agreement' (the noun is the verb's
+    condition) and 'meetings to discuss measures' (the discussing is the meeting)."""
+    governor = entries.get(token.head.i)
+    if governor is None or token.head.i == token.i:
+        return False
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in governor.requires
+    describes = token.dep_ in ("acl", "relcl") or (
+        token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children)
+    )
+    return describes and token.head.pos_ == "NOUN" and governor.event == entries[token.i].event
 
 
 def _previous_date(found: list[EventMention], status: StatusReading) -> date | None:

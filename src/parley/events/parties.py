@@ -104,7 +104,7 @@ def _passive_parties(
 def _within(token: Token, ancestor: Token, depth: int) -> bool:
     for _ in range(depth):
         token = token.head
-        if token is ancestor:
+        if token.i == ancestor.i:
             return True
     return False
 
@@ -169,7 +169,7 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             # 'actions that violate the law': the relative clause's subject is its head
             # noun, whether or not we can name it; never the main clause's subject.
             return _resolve(current.head, actors)
-        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
         current = current.head
     return []

@@ -40,7 +40,7 @@ def proposal_above(trigger: Token) -> Token | None:
         return None
     token = trigger
     for _ in range(_MAX_STEPS):
-        if token.dep_ not in _UP_DEPS or token.head is token:
+        if token.dep_ not in _UP_DEPS or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "NOUN" and token.lemma_.lower() in PROPOSALS:
@@ -85,7 +85,7 @@ def _governors(mention: Token) -> list[Token]:
     """Up to three words above the mention, ending at its clause's main verb."""
     found = []
     token = mention
-    while len(found) < 3 and token.head is not token:
+    while len(found) < 3 and token.head.i != token.i:
         token = token.head
         found.append(token)
         if token.pos_ == "VERB" and token.dep_ not in ("xcomp", "acl"):

@@ -105,7 +105,7 @@ def _chain(trigger: Token) -> list[Token]:
     argument ('countermeasures including its recent launch') inherits nothing."""
     chain = [trigger]
     token = trigger
-    while token.head is not token:
+    while token.head.i != token.i:
         dep = token.dep_
         if dep in ("pobj", "pcomp") and token.head.lower_ in ("of", "for", "to"):
             token = token.head.head

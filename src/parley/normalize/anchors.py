@@ -31,7 +31,7 @@ def governing_chain(trigger: Token) -> list[Token]:
     A noun inside a prepositional phrase ('protest to Biden's visit') shares nothing."""
     chain = [trigger]
     token = trigger
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.pos_ == "NOUN" and token.dep_ in _ARGUMENTS:
             token = token.head
         elif token.pos_ in ("VERB", "AUX") and (token.dep_ in ("xcomp", "acl") or _purpose(token)):
@@ -155,7 +155,7 @@ def _is_happening(verb: Token) -> bool:
 def _anchor(ent: Span, chain: list[Token]) -> Token:
     """The first word above the phrase that is on the chain or is a verb."""
     token = ent.root
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if ent.start <= token.i < ent.end:
             continue
@@ -228,7 +228,8 @@ def _place_prepositions(root: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in _OTHER_CLAUSES:
+            listed = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")  # a list member
+            if child.dep_ in _OTHER_CLAUSES and not listed:
                 continue
             if child.dep_ == "prep" and _is_place_prep(child):
                 found.append(child)
