@@ -7,7 +7,7 @@ into a store in a temporary folder, and prints documents per second for:
 
 - parse: `nlp.pipe` over the same texts, nothing else (the baseline);
 - ingest: the whole of `parley.batch.ingest` (reading, near-duplicate check, coding, storing,
-  cross-document resolution);
+  cross-document resolution, people registry);
 - rerun: the same ingest again, where every document is unchanged;
 
 with the ratio of each to the baseline, so the figures compare across machines. The pipeline
@@ -99,7 +99,7 @@ def timed_ingest(corpus: Path, db: Path, pipeline: Pipeline) -> tuple[float, str
     detail = (
         f"{summary.new} new, {summary.unchanged} unchanged, {summary.duplicates} copies, "
         f"{summary.failed} failed, {summary.events} events, "
-        f"resolution {summary.resolve_seconds:.2f} s"
+        f"linking {summary.link_seconds:.2f} s"
     )
     return seconds, detail
 

@@ -4,7 +4,7 @@ Documents flow one at a time from the readers through the near-duplicate check a
 pipeline into the store, each saved in its own transaction, so memory does not grow with the
 input and a crash loses at most the document in hand. A document the pipeline cannot code is
 reported and skipped like a bad line of input; the rest of the run goes on. Cross-document
-resolution runs once at the end, over the whole store.
+resolution and the people registry are rebuilt once at the end, over the whole store.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class IngestSummary:
 
     `duplicates` are documents stored this run as near-duplicates of another (linked, not
     coded); a rerun counts them as `unchanged`. `links` is the state of the whole store after
-    the run's resolution.
+    the run's resolution; `link_seconds` is what resolution and the people registry took.
     """
 
     new: int = 0
@@ -45,7 +45,7 @@ class IngestSummary:
     events: int = 0
     undated: int = 0
     seconds: float = 0.0
-    resolve_seconds: float = 0.0
+    link_seconds: float = 0.0
     links: LinkCounts = field(default_factory=lambda: LinkCounts(0, 0, 0))
     problems: list[str] = field(default_factory=list)
 
@@ -72,10 +72,11 @@ def ingest(
     for document, events, stored in run.coded(pipeline, _Guarded(run.to_code(paths))):
         run.save(document, events, stored)
     summary = run.summary
-    resolving = time.perf_counter()
+    linking = time.perf_counter()
     resolve_store(store)
+    store.refresh_people()
     summary.links = store.link_counts()
-    summary.resolve_seconds = time.perf_counter() - resolving
+    summary.link_seconds = time.perf_counter() - linking
     store.finish_run(run_id, summary.documents, summary.events)
     summary.seconds = time.perf_counter() - started
     return summary

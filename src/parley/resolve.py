@@ -5,11 +5,14 @@ events of different documents are the same real-world event when they have the s
 and status, share an actor party (and a recipient party, when both name recipients), their
 dates agree and their places do not contradict each other. Dates agree when both intervals are
 short and overlap, or when neither event is dated and the documents were published at most
-`UNDATED_DAYS` apart. Clusters are the connected groups of such pairs; a cluster's id is its
-smallest event id, so it stays put when more reports arrive unless one sorts before it.
+`UNDATED_DAYS` apart. Clusters grow from such pairs, but only while all their members still
+share a day: otherwise a month of daily reports of "FMLN attacks" would chain into one cluster
+through neighbours two days apart. A cluster's id is its smallest event id, so it stays put
+when more reports arrive unless one sorts before it.
 
 A `planned` event is linked ('planned-of') to the cluster of an `occurred` event of the same
-category and parties whose date falls inside the planned interval, reported no earlier.
+category and parties whose date falls inside the planned interval, reported by another document
+published no earlier.
 
 Pure Python over `Store.event_facts`, one category at a time; the links are then written in one
 transaction, replacing the previous resolution.
@@ -33,6 +36,9 @@ PLAN_SPAN_DAYS = 31
 
 MEMBER = "member"
 PLANNED_OF = "planned-of"
+
+_Window = tuple[str, date, date]
+"""Which days an event can match on: ("dated" or "undated", first day, last day)."""
 
 
 @dataclass(frozen=True)
@@ -67,17 +73,18 @@ def resolve(facts: Iterable[EventFacts]) -> Resolution:
     """Clusters and planned→occurred links among `facts` (of one category, or several: events
     of different categories are never linked)."""
     events = list(facts)
-    groups = _UnionFind()
-    for a, b in _window_pairs(events):
+    windows = {e.event_id: window for e in events if (window := _cluster_window(e))}
+    groups = _Groups(windows)
+    for a, b in _window_pairs(events, windows):
         if a.doc_id != b.doc_id and _compatible(a, b):
-            groups.union(a.event_id, b.event_id)
+            groups.join(a.event_id, b.event_id)
     clusters = groups.groups()
     cluster_of = {event_id: ids[0] for ids in clusters for event_id in ids}
     planned = {(plan, cluster_of.get(done, done)) for plan, done in _plans(events)}
     return Resolution(clusters, sorted(planned))
 
 
-def _cluster_window(event: EventFacts) -> tuple[str, date, date] | None:
+def _cluster_window(event: EventFacts) -> _Window | None:
     """The kind and days an event's date allows it to match: its own short interval, or the
     days after its publication when it is undated; None when it can match nothing."""
     if event.start is not None and event.end is not None:
@@ -88,7 +95,9 @@ def _cluster_window(event: EventFacts) -> tuple[str, date, date] | None:
     return None
 
 
-def _window_pairs(events: list[EventFacts]) -> Iterator[tuple[EventFacts, EventFacts]]:
+def _window_pairs(
+    events: list[EventFacts], windows: dict[str, _Window]
+) -> Iterator[tuple[EventFacts, EventFacts]]:
     """Pairs of events of one category and status that share an actor party and whose windows
     overlap, found by sweeping each (category, status, window kind, party) bucket in date order
     rather than comparing every pair. A pair sharing several parties comes once per party."""
@@ -96,10 +105,9 @@ def _window_pairs(events: list[EventFacts]) -> Iterator[tuple[EventFacts, EventF
         list
     )
     for event in events:
-        span = _cluster_window(event)
-        if span is None:
+        if event.event_id not in windows:
             continue
-        kind, low, high = span
+        kind, low, high = windows[event.event_id]
         for party in event.actors:
             buckets[(event.category, event.status, kind, party)].append((low, high, event))
     for bucket in buckets.values():
@@ -114,7 +122,7 @@ def _window_pairs(events: list[EventFacts]) -> Iterator[tuple[EventFacts, EventF
 
 def _plans(events: list[EventFacts]) -> Iterator[tuple[str, str]]:
     """(planned, occurred) event id pairs: the occurrence's first day inside the planned
-    interval, parties and place compatible, reported no earlier than the plan."""
+    interval, parties and place compatible, reported later than the plan."""
     plans: dict[tuple[str, str], list[tuple[date, date, EventFacts]]] = defaultdict(list)
     for event in events:
         planned = _interval(event, PLAN_SPAN_DAYS) if event.status == "planned" else None
@@ -140,6 +148,10 @@ def _interval(event: EventFacts, longest: int) -> tuple[date, date] | None:
 
 
 def _reported_after(plan: EventFacts, done: EventFacts) -> bool:
+    """Whether `done` comes from a later report than `plan`: another document, published no
+    earlier (one article's "will withdraw" and "conceded nothing" are not plan and outcome)."""
+    if plan.doc_id == done.doc_id:
+        return False
     if plan.published is None or done.published is None:
         return True
     return done.published >= plan.published
@@ -154,24 +166,32 @@ def _compatible(a: EventFacts, b: EventFacts) -> bool:
     return a.place_country is None or b.place_country is None or a.place_country == b.place_country
 
 
-class _UnionFind:
-    """Disjoint sets of event ids, for the connected groups of matching pairs."""
+class _Groups:
+    """Clusters being built: disjoint sets of event ids, each with the days its members'
+    windows have in common. A join that would leave a set without a common day is refused."""
 
-    def __init__(self) -> None:
+    def __init__(self, windows: dict[str, _Window]) -> None:
         self._parent: dict[str, str] = {}
+        self._common = {event_id: (low, high) for event_id, (_, low, high) in windows.items()}
 
-    def union(self, a: str, b: str) -> None:
+    def join(self, a: str, b: str) -> None:
         root_a, root_b = self._find(a), self._find(b)
-        if root_a != root_b:
-            low, high = sorted((root_a, root_b))
-            self._parent[high] = low
+        if root_a == root_b:
+            return
+        (low_a, high_a), (low_b, high_b) = self._common[root_a], self._common[root_b]
+        low, high = max(low_a, low_b), min(high_a, high_b)
+        if low > high:
+            return
+        root, child = sorted((root_a, root_b))
+        self._parent[child] = root
+        self._common[root] = (low, high)
 
     def groups(self) -> list[list[str]]:
-        """Every group (each id in one was joined to another), each sorted, by first id."""
+        """Every set of two or more ids, each sorted, in order of their first id."""
         members: dict[str, list[str]] = defaultdict(list)
         for item in list(self._parent):
             members[self._find(item)].append(item)
-        return sorted(sorted(ids) for ids in members.values())
+        return sorted(sorted(ids) for ids in members.values() if len(ids) > 1)
 
     def _find(self, item: str) -> str:
         root = self._parent.setdefault(item, item)

@@ -69,7 +69,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
     err_console.print(
         f"store: {links.multi_source_clusters} clusters reported by more than one document, "
         f"{links.planned_links} planned→occurred links, {links.near_duplicates} near-duplicate "
-        f"documents (linked in {summary.resolve_seconds:.1f} s)",
+        f"documents (linked in {summary.link_seconds:.1f} s)",
         highlight=False,
     )
     if summary.undated:

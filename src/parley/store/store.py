@@ -1,10 +1,11 @@
 """The embedded DuckDB store: documents, their events, and the runs that produced them.
 
-A document is the unit of writing: its row, events, parties, signature, near-duplicate link
-and people-registry rows change together in one transaction, keyed by the document's content
-hash, so re-running a corpus is cheap (unchanged documents cost one lookup) and never
-duplicates anything. The SQL of each concern lives in its own module; this class owns the
-connection, the transactions and the error messages.
+A document is the unit of writing: its row, events, parties, signature and near-duplicate
+link change together in one transaction, keyed by the document's content hash, so re-running
+a corpus is cheap (unchanged documents cost one lookup) and never duplicates anything. What
+summarises many documents (event links, the people registry) is rewritten whole after a run.
+The SQL of each concern lives in its own module; this class owns the connection, the
+transactions and the error messages.
 """
 
 from __future__ import annotations
@@ -122,17 +123,16 @@ class Store:
 
         Unchanged content (same content hash) writes nothing and keeps the events already
         stored; changed content replaces the document row and all of its events, parties and
-        links. The people registry is recounted for everyone the old or new events name.
+        links.
         """
         _check_events(doc, events)
         with self._errors(f"save document {doc.id!r}"), self._transaction():
             status = self._status(doc)
             if status == "unchanged":
                 return "unchanged"
-            touched = self._delete_document(doc.id) if status == "changed" else set()
+            if status == "changed":
+                self._delete_document(doc.id)
             self._insert_document(doc, events, run_id, signature)
-            touched |= registry.document_people(self._conn, doc.id)
-            registry.recount_people(self._conn, touched)
         return "new" if status == "new" else "updated"
 
     def save_duplicate(
@@ -150,10 +150,10 @@ class Store:
             status = self._status(doc)
             if status == "unchanged":
                 return "unchanged"
-            touched = self._delete_document(doc.id) if status == "changed" else set()
+            if status == "changed":
+                self._delete_document(doc.id)
             self._insert_document(doc, [], run_id, signature)
             self._conn.execute(links.INSERT_DOCUMENT_LINK, [doc.id, duplicate_of, similarity])
-            registry.recount_people(self._conn, touched)
         return "new" if status == "new" else "updated"
 
     def duplicate_of(self, doc_id: str) -> tuple[str, float] | None:
@@ -204,6 +204,12 @@ class Store:
         """Multi-document clusters, planned→occurred links and near-duplicate documents."""
         with self._errors("count links"):
             return links.link_counts(self._conn)
+
+    def refresh_people(self) -> None:
+        """Rebuild the people registry from the stored events, in one transaction; ingest
+        does this once at the end of a run."""
+        with self._errors("rebuild the people registry"), self._transaction():
+            registry.rebuild_people(self._conn)
 
     def people(self, search: str | None = None, limit: int | None = None) -> list[Person]:
         """The people registry, most mentioned first; `search` matches a name or title (part,
@@ -278,10 +284,8 @@ class Store:
             return "new"
         return "unchanged" if row[0] == doc.content_hash else "changed"
 
-    def _delete_document(self, doc_id: str) -> set[str]:
-        """Delete `doc_id` and everything hanging off it; returns the registry keys of the
-        people its events named, whose rows the caller must recount."""
-        people = registry.document_people(self._conn, doc_id)
+    def _delete_document(self, doc_id: str) -> None:
+        """Delete `doc_id` and everything hanging off it."""
         for statement in (
             links.DELETE_EVENT_LINKS,
             _DELETE_PARTIES,
@@ -291,7 +295,6 @@ class Store:
             _DELETE_DOCUMENT,
         ):
             self._conn.execute(statement, [doc_id])
-        return people
 
     def _insert_document(
         self, doc: Document, events: list[Event], run_id: str, signature: Signature | None

@@ -175,3 +175,17 @@ def test_ingest_again_gives_the_same_counts(
     assert parley.jsonl(again.stdout) == records
     assert {by: _stats(parley, db, by) for by in before} == before
     assert _actors(parley, db) == people
+
+
+def test_actors_follow_a_changed_article(parley, tmp_path: Path) -> None:
+    """The registry is rebuilt from the stored events: a person the new version of an article
+    no longer names is gone, with no count left behind."""
+    article = tmp_path / "tokyo.txt"
+    store = tmp_path / "changed.duckdb"
+    article.write_text(ARTICLES[0]["text"], encoding="utf-8")
+    parley.assert_clean(parley.invoke("ingest", article, "--db", store), 0)
+    names = {p["name"] for p in _actors(parley, store)}
+
+    article.write_text("Japan and China held talks in Beijing on Friday.", encoding="utf-8")
+    parley.assert_clean(parley.invoke("ingest", article, "--db", store), 0)
+    assert names and not {p["name"] for p in _actors(parley, store)} & names

@@ -210,14 +210,24 @@ def test_undated_reports_cluster_within_three_days_of_publication() -> None:
     undated = replace(BASE, start=None, end=None)
     near = _other(start=None, end=None, published=date(2022, 6, 7))
     far = _other(event_id="e3", doc_id="d3", start=None, end=None, published=date(2022, 6, 8))
-    assert resolve([undated, near, far]).clusters == [["e1", "e2", "e3"]]
+    assert resolve([undated, near]).clusters == [["e1", "e2"]]
     assert resolve([undated, far]).clusters == []
 
 
-def test_chains_make_one_cluster_named_by_its_smallest_id() -> None:
+def test_a_cluster_keeps_a_day_common_to_all_its_reports() -> None:
+    """Reports two days apart pair up, but a chain of them is not one event."""
+    chain = [
+        _other(event_id=f"e{n}", doc_id=f"d{n}", start=None, end=None, published=date(2022, 6, day))
+        for n, day in enumerate((1, 3, 5, 7, 9))
+    ]
+    clusters = resolve(chain).clusters
+    assert clusters == [["e0", "e1"], ["e2", "e3"]]
+
+
+def test_reports_sharing_a_day_make_one_cluster_named_by_its_smallest_id() -> None:
     first = replace(BASE, event_id="m", start=date(2022, 6, 1), end=date(2022, 6, 3))
-    middle = _other(event_id="b", start=date(2022, 6, 3), end=date(2022, 6, 5))
-    last = _other(event_id="z", doc_id="d3", start=date(2022, 6, 5), end=date(2022, 6, 5))
+    middle = _other(event_id="b", start=date(2022, 6, 2), end=date(2022, 6, 5))
+    last = _other(event_id="z", doc_id="d3", start=date(2022, 6, 3), end=date(2022, 6, 3))
     resolution = resolve([first, middle, last])
     assert resolution.clusters == [["b", "m", "z"]]
     assert sorted(resolution.links()) == [
@@ -250,8 +260,15 @@ def test_plan_links_to_the_cluster_of_what_happened() -> None:
         _other(event_id="o", published=date(2022, 5, 29)),
         _other(event_id="o", actors=frozenset({"GBR"})),
         _other(event_id="o", status="negated"),
+        _other(event_id="o", doc_id="d1"),
     ],
-    ids=["outside-the-interval", "reported-before-the-plan", "other-actor", "not-occurred"],
+    ids=[
+        "outside-the-interval",
+        "reported-before-the-plan",
+        "other-actor",
+        "not-occurred",
+        "same-document",
+    ],
 )
 def test_plan_is_not_linked_to_something_else(done: EventFacts) -> None:
     plan = replace(
