@@ -69,8 +69,11 @@ def ingest(
     started = time.perf_counter()
     run_id = store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
     run = _Run(store, NearDuplicates.from_store(store), run_id, on_document)
+    for person in store.people():  # a bare 'Blinken' resolves through earlier documents
+        pipeline.remember(person.name, person.country, person.org, person.sector, person.title)
     for document, events, stored in run.coded(pipeline, _Guarded(run.to_code(paths))):
         run.save(document, events, stored)
+        pipeline.remember_events(events)
     summary = run.summary
     linking = time.perf_counter()
     resolve_store(store)

@@ -160,6 +160,7 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         event_scale=category.scale,
         confidence=_confidence(group),
         trigger=lead.trigger.text,
+        trigger_start=lead.trigger.idx,
         mentions=[Evidence(m.sentence.start_char, m.sentence.end_char) for m in group],
     )
 

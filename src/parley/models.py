@@ -175,16 +175,17 @@ class Event:
     event_scale: float | None = None
     confidence: float = 0.5
     trigger: str | None = None
+    trigger_start: int | None = None  # character offset of the trigger word
     mentions: list[Evidence] = field(default_factory=list)
 
     @property
     def id(self) -> str:
-        """Stable across runs: the same document, span, category, trigger and parties give
-        the same id; two events of one category in one sentence differ by the latter."""
+        """Stable across runs: the same document, span, category, trigger (word and place)
+        and parties give the same id; two events of one sentence differ by the latter."""
         sides = [sorted(p for e in side if (p := e.party)) for side in (self.actor, self.recipient)]
         basis = (
             f"{self.doc_id}|{self.evidence.start}|{self.evidence.end}|{self.event}|"
-            f"{self.trigger}|{sides}"
+            f"{self.trigger}|{self.trigger_start}|{sides}"
         )
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
@@ -209,6 +210,7 @@ class Event:
             "event_scale": self.event_scale,
             "cameo": self.cameo,
             "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
             "text": self.text,
             "evidence": {"start": self.evidence.start, "end": self.evidence.end},
             "mentions": [{"start": m.start, "end": m.end} for m in self.mentions],
@@ -241,5 +243,6 @@ class Event:
             event_scale=data.get("event_scale"),
             confidence=data.get("confidence", 0.5),
             trigger=data.get("trigger"),
+            trigger_start=data.get("trigger_start"),
             mentions=[Evidence(**m) for m in data.get("mentions", [])],
         )

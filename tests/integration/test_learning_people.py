@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from parley.models import Document
 from parley.pipeline import Pipeline
@@ -31,3 +32,25 @@ def test_the_dictionaries_win_over_what_was_learned() -> None:
     meeting = next(e for e in pipeline.extract(Document(id="d", text=text)) if e.event == "CONSULT")
     putin = next(e for e in meeting.actor if e.name == "Vladimir Putin")
     assert putin.country == "RUS"
+
+
+def test_the_store_s_registry_teaches_a_later_ingest(tmp_path: Path) -> None:
+    from parley.batch import ingest
+    from parley.store import EventFilter, Store
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "first.txt").write_text(
+        "March 13, 2023\n\nNorwegian envoy Ingrid Halvorsrud met Colombian officials in "
+        "Bogota on Monday."
+    )
+    (tmp_path / "two" / "second.txt").write_text(
+        "March 17, 2023\n\nHalvorsrud met Venezuelan officials in Caracas on Friday."
+    )
+    with Store.open(tmp_path / "events.duckdb") as store:
+        ingest([tmp_path / "one"], store, Pipeline())
+        ingest([tmp_path / "two"], store, Pipeline())  # a new process would start like this
+        second = store.query_events(EventFilter(doc_id="second"))
+    assert any(
+        e.name == "Ingrid Halvorsrud" and e.country == "NOR" for ev in second for e in ev.actor
+    )

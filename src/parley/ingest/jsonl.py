@@ -71,15 +71,25 @@ def _line_document(line: bytes, default_id: str, published: date | None = None) 
         raise _BadLine('missing "text"' if text is None else '"text" must be a string')
     if not text.strip():
         raise _BadLine('"text" is empty')
-    day, source = publication(text, given=_published(record.get("published")) or published)
+    given = _published(_first(record, _DATE_FIELDS)) or published
+    day, source = publication(text, given=given)
     fields = {key: value for key in OPTIONAL_STRINGS if (value := _optional_string(record, key))}
     return Document(
-        id=_record_id(record.get("id")) or default_id,
+        id=_record_id(_first(record, _ID_FIELDS)) or default_id,
         text=text,
         published=day,
         published_source=source,
         **fields,
     )
+
+
+# Other corpora name the same fields differently (MUC-3/4: "docid", "date_iso").
+_ID_FIELDS = ("id", "doc_id", "docid")
+_DATE_FIELDS = ("published", "date_iso", "date")
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((record[key] for key in keys if record.get(key) not in (None, "")), None)
 
 
 def _parse(line: bytes) -> dict[str, Any]:

@@ -31,6 +31,7 @@ BINARY_SUFFIXES = frozenset(
         *(".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar"),
         *(".mp3", ".mp4", ".wav", ".ogg", ".avi", ".mov", ".mkv", ".webm"),
         *(".exe", ".dll", ".so", ".dylib", ".bin", ".o", ".pyc", ".class", ".jar"),
+        *(".wal",),  # the write-ahead log of a store kept beside its input
         *(".parquet", ".duckdb", ".db", ".sqlite", ".pkl", ".npy", ".woff", ".woff2"),
     }
 )

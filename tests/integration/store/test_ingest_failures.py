@@ -33,6 +33,9 @@ class _Exploding:
         self._real = real
         self._bad = bad
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)  # everything else is the real pipeline's
+
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         for document, events in self._real.extract_many(documents):
             if document.id == self._bad:

@@ -301,3 +301,17 @@ def test_reference_article_reads_with_its_dateline_date() -> None:
     assert "Kim Gunn" in doc.text
     assert doc.text == (EXAMPLES / "korea-herald-2022-05-31.txt").read_text(encoding="utf-8")
     assert len(doc.content_hash) == 64
+
+
+def test_other_corpora_field_names_are_understood(tmp_path: Path) -> None:
+    path = tmp_path / "muc.jsonl"
+    path.write_text('{"docid": "DEV-0001", "date_iso": "1989-01-03", "text": "SAN SALVADOR"}\n')
+    (document,) = read_documents([path])
+    assert (document.id, document.published.isoformat()) == ("DEV-0001", "1989-01-03")
+
+
+def test_a_store_beside_its_input_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Japan and China held talks.")
+    (tmp_path / "events.duckdb.wal").write_bytes(b"\x00\x01")
+    documents = list(read_documents([tmp_path]))
+    assert [d.id for d in documents] == ["a"]
