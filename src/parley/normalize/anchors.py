@@ -68,6 +68,7 @@ def date_for(
         if ent.label_ == "DATE"
         and not _says_how_long(ent)
         and not _names_something_else(ent, trigger)
+        and not _in_dateline(ent)
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
@@ -101,6 +102,13 @@ def _narrative_phrase(chain: list[Token]) -> str | None:
                 if is_narrative(text):
                     return text
     return None
+
+
+def _in_dateline(ent: Span) -> bool:
+    """'TOKYO, June 4, 2022 -- ... on Friday': the dateline's date is when the reporter
+    filed, not when the event happened."""
+    following = [t for t in ent.doc[ent.end : ent.end + 4] if not t.is_space]
+    return ent.start < 12 and any(t.text in ("--", "–", "—", "-", "(") for t in following[:3])
 
 
 def _names_something_else(ent: Span, trigger: Token) -> bool:

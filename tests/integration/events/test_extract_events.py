@@ -218,3 +218,8 @@ def test_the_following_day_counts_from_the_event_told_before() -> None:
     )
     event = only(text, "ACCUSE")
     assert event.date.start == date(2023, 3, 9)
+
+
+def test_the_dateline_date_is_not_the_event_date() -> None:
+    text = "TOKYO, March 14, 2023 -- Japan and Australia held talks on Monday."
+    assert only(text, "CONSULT").date.start == date(2023, 3, 13)
