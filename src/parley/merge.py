@@ -32,6 +32,7 @@ def merge_mentions(
             groups.append([mention])
         else:
             group.append(mention)
+    groups = _fold_vague_plans(groups)
     for mention in headlines:
         group = next((g for g in groups if _told_again(g, mention)), None)
         if group is None:
@@ -78,17 +79,41 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     return _dates_agree(_date_of(group), mention.date)
 
 
+_MOTION = {"travel", "visit", "come", "fly", "arrive", "head"}
+
+
 def _connected(first: Token, second: Token) -> bool:
     """Whether one trigger governs the other within one clause ('travel to Tokyo to meet');
     a relative or reported clause tells another event ('visits to Seoul, where he held
-    summits')."""
+    summits'), except a party's trip to it ('meet X, who will travel to Seoul')."""
     lower, upper = (first, second) if second in first.ancestors else (second, first)
     token = lower
     while token.i != upper.i and token.head.i != token.i:
-        if token.dep_ in ("relcl", "ccomp", "parataxis"):
+        travels = token.dep_ == "relcl" and token.lemma_.lower() in _MOTION
+        if token.dep_ in ("relcl", "ccomp", "parataxis") and not travels:
             return False
         token = token.head
     return token.i == upper.i
+
+
+def _fold_vague_plans(groups: list[list[EventMention]]) -> list[list[EventMention]]:
+    """'planning for a series of meetings to discuss measures' is the plan the next
+    paragraphs tell with a date: an undated, unplaced plan folds into a dated plan of the
+    same category whose parties include its own."""
+    kept: list[list[EventMention]] = []
+    for group in groups:
+        vague = all(m.status.status == "planned" and not m.date and not m.place for m in group)
+        target = None
+        if vague:
+            target = next(
+                (g for g in groups if g is not group and _date_of(g) and _told_again(g, group[0])),
+                None,
+            )
+        if target is None:
+            kept.append(group)
+        else:
+            target.extend(group)
+    return kept
 
 
 def _in_headline(mention: EventMention) -> bool:
