@@ -19,6 +19,7 @@ from parley.actors.matcher import ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
+from parley.nlp.vocabulary import REPORTING_VERBS
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
@@ -29,7 +30,6 @@ _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod
 _LIST_END = {"VERB", "AUX", "PRON"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
-_REPORTING = {"say", "read", "tell", "add", "state", "write", "tweet", "declare", "insist"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
 _ANAPHORIC_NOUNS = {
     "regime",
@@ -479,7 +479,7 @@ def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]
     found = []
     for token in doc:
         is_predicate = token.pos_ == "VERB" or token.dep_ == "ROOT"  # 'read' is often a NOUN
-        if not is_predicate or token.lemma_.lower() not in _REPORTING:
+        if not is_predicate or token.lemma_.lower() not in REPORTING_VERBS:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:  # inverted: '"...," read the statement issued by ...'

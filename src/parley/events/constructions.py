@@ -13,22 +13,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from parley.events.categories import categories
 from parley.events.lexicon import Lexicon, Trigger
+from parley.nlp.vocabulary import REPORTING_VERBS
 
-_REPORTING = {"say", "declare", "insist", "announce", "conclude", "reiterate", "state", "tell"}
 _OBLIGATION = {"must", "should"}
 _READINESS = {"ready", "willing", "prepared"}
-_CONFLICT = {
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "SANCTION",
-    "PROTEST",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
 
 DEMAND = Trigger("must", "AUX", "REQUEST", "demand", "100", recipient_preps=("to",))
 COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")
@@ -39,13 +29,13 @@ def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, T
     """(token, entry) for each construction in `doc`, the token standing for the event."""
     for token in doc:
         if token.pos_ == "VERB" and token.dep_ == "ccomp" and _is_obligation(token):
-            if token.head.lemma_.lower() in _REPORTING:
+            if token.head.lemma_.lower() in REPORTING_VERBS:
                 yield token, DEMAND
         elif token.lemma_.lower() in _READINESS and token.pos_ == "ADJ":
             content = next((c for c in token.children if c.dep_ == "xcomp"), None)
             if content is not None:
                 entry = lexicon.match(content)
-                is_conflict = entry is not None and entry.event in _CONFLICT
+                is_conflict = entry is not None and categories()[entry.event].quad_code >= 3
                 yield token, THREAT if is_conflict else COMMITMENT
 
 

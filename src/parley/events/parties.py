@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from parley.actors.resolve import DocumentActors
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
+from parley.nlp.vocabulary import REPORTING_VERBS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _SUBJECTS = ("nsubj", "csubj")
@@ -16,7 +17,6 @@ _SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
-_REPORTING = {"say", "report", "tell", "add", "claim", "allege", "write", "announce", "note"}
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -156,7 +156,7 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
     'pushed for the passage of a resolution aimed at imposing sanctions'."""
     current = token
     for _ in range(_MAX_CLIMB):
-        if current is not token and current.lemma_.lower() in _REPORTING:
+        if current is not token and current.lemma_.lower() in REPORTING_VERBS:
             return []  # 'Reuters reported the attack killed 12': the reporter did not kill
         found = _subjects_at(current, token, actors)
         if found:

@@ -1,0 +1,27 @@
+"""Closed word classes the stages share, kept in one place so they cannot drift apart."""
+
+from __future__ import annotations
+
+# Verbs that report speech or writing: their subject is a speaker ('the statement read'),
+# not the doer of what is reported ('Reuters reported the attack killed 12'), and 'said X
+# must' is a demand.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "read",
+        "tell",
+        "add",
+        "state",
+        "write",
+        "tweet",
+        "declare",
+        "insist",
+        "announce",
+        "conclude",
+        "reiterate",
+        "report",
+        "claim",
+        "allege",
+        "note",
+    }
+)
