@@ -167,7 +167,7 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
     actor = _union(m.actor for m in group)
     if lead.entry.symmetric:  # a meeting told with 'travel to Seoul' is still symmetric
         actor = _union([actor, *(m.recipient for m in group)])
-    acting = {e.party for e in actor}
+    acting = {(e.party, e.sector) for e in actor}
     sentence = lead.sentence
     return Event(
         doc_id=doc_id,
@@ -176,7 +176,11 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         text=_clean(sentence),
         evidence=Evidence(sentence.start_char, sentence.end_char),
         actor=actor,
-        recipient=[e for e in _union(m.recipient for m in group) if e.party not in acting],
+        # A party is not its own recipient, but a state's police or protesters act on the
+        # state itself (domestic events: 'police arrested 12' is COP → the state).
+        recipient=[
+            e for e in _union(m.recipient for m in group) if (e.party, e.sector) not in acting
+        ],
         mode=[lead.entry.mode] if lead.entry.mode else [],
         date=_narrowest(m.date for m in group),
         event_loc=next((m.place for m in group if m.place is not None), None),

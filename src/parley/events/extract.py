@@ -17,7 +17,7 @@ from parley.events.parties import construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
-from parley.normalize.anchors import date_for, place_for, reference_event
+from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
 
 
@@ -73,6 +73,8 @@ class EventExtractor:
             previous = _previous_date(found, status)
             when = _date(decider or token, status, published, previous)
             where = place_for(token, actors, self._gazetteer, home_countries)
+            if not recipient and not entry.symmetric:
+                recipient = self._territory(token, actors, home_countries)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(token, entry, group, recipient, status, when, where, decider)
@@ -85,11 +87,18 @@ class EventExtractor:
                 status = StatusReading("occurred", 0.6)
                 when = _date(token.head, status, published)
                 where = place_for(token, actors, self._gazetteer, home_countries)
+                recipient = recipient or self._territory(token, actors, home_countries)
                 found.append(EventMention(token, entry, actor, recipient, status, when, where))
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
         return found
+
+    def _territory(
+        self, token: Token, actors: DocumentActors, home_countries: set[str]
+    ) -> list[Entity]:
+        state = territory_for(token, actors, self._gazetteer, home_countries)
+        return [state] if state is not None else []
 
 
 def _separate_meetings(

