@@ -48,7 +48,9 @@ def _verb_parties(
     recipient = _recipients(verb, entry, actors, include_object=True)
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in entry.requires:
+            # 'rejected an Indian proposal', 'dismissed an appeal from the president'
             recipient += _recipients(child, entry, actors, include_object=False)
+            recipient += _noun_authors(child, actors)
     if not recipient:
         recipient = _complement_recipients(verb, entry, actors)
     return actor, recipient
@@ -112,15 +114,7 @@ def _within(token: Token, ancestor: Token, depth: int) -> bool:
 def _noun_parties(
     noun: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
-    actor: list[Entity] = []
-    describers = [noun, *(c for c in noun.children if c.dep_ == "appos")]
-    for child in (c for d in describers for c in d.children):
-        if child.dep_ == "prep" and child.lower_ == "by":
-            actor += _objects_of(child, actors)
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            actor += _attributed_to(child, actors)
-        elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
-            actor += [e for e in _resolve(child, actors) if e.party]
+    actor = _noun_authors(noun, actors)
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
@@ -131,6 +125,21 @@ def _noun_parties(
     if not actor and (supported or noun.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(noun, actors)
     return actor, recipient
+
+
+def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
+    """Whose act or proposal a noun names: 'Serbia's crackdown', 'a Senegalese peace
+    plan', 'an offer from Kabul', 'the attack conducted by X'."""
+    found: list[Entity] = []
+    describers = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    for child in (c for d in describers for c in d.children):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            found += _objects_of(child, actors)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += _attributed_to(child, actors)
+        elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
+            found += [e for e in _resolve(child, actors) if e.party]
+    return found
 
 
 def _attributed_to(participle: Token, actors: DocumentActors) -> list[Entity]:

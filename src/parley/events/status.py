@@ -166,11 +166,17 @@ def _has_future_aux(token: Token) -> bool:
     return any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux")
 
 
+_TREND = {"increasing", "growing", "mounting", "rising", "escalating", "persistent", "constant"}
 _HABITUAL = {"usually", "often", "typically", "traditionally", "regularly", "generally", "normally"}
 
 
 def is_habitual(trigger: Token) -> bool:
-    """'G7 meetings usually center on politics' describes a habit, not an event."""
+    """'G7 meetings usually center on politics' describes a habit, not an event; 'the
+    increasing nuclear threats' a trend."""
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in _TREND for c in trigger.children
+    ):
+        return True
     return any(
         c.dep_ == "advmod" and c.lower_ in _HABITUAL for t in _chain(trigger) for c in t.children
     )

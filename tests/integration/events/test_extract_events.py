@@ -240,3 +240,15 @@ def test_a_state_acts_on_its_own_region_and_its_police_on_their_state() -> None:
 def test_a_place_inside_another_phrase_is_not_the_target() -> None:
     text = "Iran launched a missile on Friday, shown on a screen at a station in Seoul."
     assert only(text, "MOBILIZE").recipient == []
+
+
+def test_the_author_of_a_rejected_proposal_is_its_recipient() -> None:
+    adjective = only("Chile rejected a Peruvian proposal on Monday.", "REJECT")
+    assert parties(adjective.recipient) == {"PER"}
+    source = only("Ghana rejected a fresh offer from Togo for direct talks.", "REJECT")
+    assert parties(source.recipient) == {"TGO"}
+
+
+def test_a_trend_is_no_event() -> None:
+    text = "Japan and Australia met on Monday to deter the growing threats from Iran."
+    assert [e.event for e in events(text)] == ["CONSULT"]
