@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import DocumentActors
+from parley.events.commitments import commitment
 from parley.events.constructions import construction_triggers
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.parties import construction_parties, find_parties
@@ -89,6 +90,7 @@ class EventExtractor:
                 where = place_for(token, actors, self._gazetteer, home_countries)
                 recipient = recipient or self._territory(token, actors, home_countries)
                 found.append(EventMention(token, entry, actor, recipient, status, when, where))
+        found = _as_commitments(found, actors, entries, published)
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
@@ -99,6 +101,31 @@ class EventExtractor:
     ) -> list[Entity]:
         state = territory_for(token, actors, self._gazetteer, home_countries)
         return [state] if state is not None else []
+
+
+def _as_commitments(
+    found: list[EventMention],
+    actors: DocumentActors,
+    entries: dict[int, Trigger],
+    published: date | None,
+) -> list[EventMention]:
+    """An act its actor announces for the future is coded as the promise, threat or
+    refusal that was made (PLOVER's coding of statements of intent). An announcing word
+    that is a trigger itself ('threatened to ban') has told the intent already."""
+    coded: list[EventMention] = []
+    told: set[int] = set()
+    for m in found:
+        c = commitment(m.trigger, m.entry.event, m.status.status, m.actor, m.recipient, actors)
+        if c is None or c.token.i in entries:
+            coded.append(m)
+        elif c.token.i not in told:
+            told.add(c.token.i)
+            status = StatusReading("occurred", 0.6)
+            when = _date(c.token, status, published)
+            coded.append(
+                EventMention(c.token, c.entry, c.actor, c.recipient, status, when, m.place)
+            )
+    return coded
 
 
 def _separate_meetings(

@@ -33,6 +33,7 @@ _PLANNED_GOVERNORS = {
     "promise",
     "pledge",
     "vow",
+    "swear",
     "move",
     "due",
     "going",

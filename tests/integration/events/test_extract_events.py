@@ -176,7 +176,7 @@ def test_declared_readiness_is_a_commitment_or_a_threat() -> None:
 
 
 def test_a_governing_clauses_date_keeps_its_own_tense() -> None:
-    text = "On Monday, Chile announced that it will withdraw its troops from Haiti."
+    text = "On Monday, officials announced that Chile will withdraw its troops from Haiti."
     event = only(text, "RETREAT")
     assert event.status == "planned"
     assert event.date.start == date(2023, 3, 13)
@@ -252,3 +252,32 @@ def test_the_author_of_a_rejected_proposal_is_its_recipient() -> None:
 def test_a_trend_is_no_event() -> None:
     text = "Japan and Australia met on Monday to deter the growing threats from Iran."
     assert [e.event for e in events(text)] == ["CONSULT"]
+
+
+def test_an_announced_cooperative_act_is_a_promise() -> None:
+    event = only("On Monday, Norway said it will support the resolution on Yemen.", "AGREE")
+    assert event.status == "occurred"
+    assert parties(event.actor) == {"NOR"}
+    assert event.date is not None and event.date.start == date(2023, 3, 13)
+
+
+def test_an_announced_hostile_act_is_a_threat() -> None:
+    event = only("NATO confirmed it would tighten the naval blockade of Libya.", "THREATEN")
+    assert parties(event.actor) == {"NATO"} and parties(event.recipient) == {"LBY"}
+    vow = only("The rebels in Mali have vowed to attack the French base.", "THREATEN")
+    assert parties(vow.recipient) == {"FRA"}
+
+
+def test_a_withdrawal_announced_with_unless_is_a_threat() -> None:
+    text = "Kenya announced that it will withdraw its troops from Somalia unless it gets funds."
+    assert parties(only(text, "THREATEN").recipient) == {"SOM"}
+
+
+def test_an_announced_refusal_is_a_rejection() -> None:
+    text = "Austria said it will not send aid to Hungary."
+    assert parties(only(text, "REJECT").recipient) == {"HUN"}
+
+
+def test_a_plan_told_by_someone_else_stays_a_plan() -> None:
+    text = "Israel will evacuate all settlements in Gaza, a spokesman for the army said."
+    assert [e.event for e in events(text)] == ["RETREAT"]
