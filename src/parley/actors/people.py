@@ -94,13 +94,14 @@ class PeopleFinder:
         end = person.end + 1
         while end < len(doc) and end - person.end < _APPOSITIVE_LIMIT:
             token = doc[end]
-            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.is_space:
+            clause = token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # not 'leading'
+            if (token.is_punct and token.text != "-") or clause or token.is_space:
                 break
             end += 1
         phrase = doc[person.end + 1 : end]
         words = [t.text for t in phrase]
         match = self._titles.find(words)
-        if match is None or match.start > 3:
+        if match is None or not _describes(phrase, match.start, match.end):
             return
         if person.title is None:
             person.title = phrase[match.start : match.end].text
@@ -127,6 +128,15 @@ class PeopleFinder:
             return
         person.title = prefix[match.start : match.end].text
         person.sector = match.record.sector
+
+
+def _describes(phrase: Span, start: int, end: int) -> bool:
+    """The title found is the appositive's own: near its start, or with everything before
+    it modifying it ("Algeria's leading human rights activist")."""
+    if start <= 3:
+        return True
+    title = phrase[end - 1]
+    return all(title.i in {a.i for a in t.ancestors} for t in phrase[:start])
 
 
 def _may_precede_name(token: Token, title_words: frozenset[str], by_token: dict) -> bool:

@@ -14,7 +14,7 @@ from parley.actors.resolve import DocumentActors
 from parley.events.commitments import commitment
 from parley.events.constructions import construction_triggers
 from parley.events.lexicon import Lexicon, Trigger
-from parley.events.parties import construction_parties, find_parties
+from parley.events.parties import REACTIONS, construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
@@ -217,6 +217,9 @@ def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | N
 def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
     """One event, two trigger words: 'signed an agreement' (the noun is the verb's
     condition) and 'meetings to discuss measures' (the discussing is the meeting)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in REACTIONS:
+        verb = token.head.head  # 'began a hunger strike in protest': the strike is the protest
+        return verb.i in entries or any(c.i in entries for c in verb.children if c.dep_ == "dobj")
     governor = entries.get(token.head.i)
     if governor is None or token.head.i == token.i:
         return False

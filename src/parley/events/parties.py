@@ -21,6 +21,8 @@ _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to",
 _TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
+REACTIONS = {"protest", "response", "retaliation", "reprisal", "revenge"}
+_REACTION_PREPS = ("against", "at", "over", "of", "to", "for")
 _MAX_CLIMB = 12
 
 
@@ -34,8 +36,8 @@ def find_parties(
         actor, recipient = _verb_parties(trigger, entry, actors)
     if entry.symmetric:
         return _merge(actor, recipient), []
-    actor_parties = {e.party for e in actor}
-    recipient = [e for e in recipient if e.party not in actor_parties or e.name]
+    acting = {(e.party, e.sector) for e in actor}  # the state's police act on the state
+    recipient = [e for e in recipient if (e.party, e.sector) not in acting or e.name]
     return actor, recipient
 
 
@@ -214,6 +216,20 @@ def _recipients(
             found += _resolve(child, actors) or _object_targets(child, actors)
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += _objects_of(child, actors)
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            found += _reacted_to(child, actors)
+    return found
+
+
+def _reacted_to(preposition: Token, actors: DocumentActors) -> list[Entity]:
+    """'in protest against the violations by the security forces', 'in retaliation for
+    Israel's raid', 'in response to X': the event answers X's act, so X is its target."""
+    found: list[Entity] = []
+    for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+        if noun.lemma_.lower() in REACTIONS:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in _REACTION_PREPS:
+                    found += _objects_of(prep, actors)
     return found
 
 
@@ -229,10 +245,11 @@ def _object_targets(obj: Token, actors: DocumentActors) -> list[Entity]:
 
 
 def _objects_of(preposition: Token, actors: DocumentActors) -> list[Entity]:
+    """Who the preposition's object is, or whose act it is ('against the decision by X')."""
     found: list[Entity] = []
     for child in preposition.children:
         if child.dep_ == "pobj":
-            found += _resolve(child, actors)
+            found += _resolve(child, actors) or _noun_authors(child, actors)
     return found
 
 

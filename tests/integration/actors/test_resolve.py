@@ -45,6 +45,11 @@ def test_appositive_title_takes_the_reporters_country(resolver: ActorResolver) -
     assert "envoy" in title
 
 
+def test_appositive_title_after_its_modifiers(resolver: ActorResolver) -> None:
+    text = "Salima Ghezali, Algeria's best-known human rights activist, spoke on Monday."
+    assert people(analyse(resolver, text))["Salima Ghezali"] == ("DZA", "activist", "CVL")
+
+
 def test_of_phrase_gives_the_state(resolver: ActorResolver) -> None:
     text = "On Sunday, President Patrice Talon of Benin signed the trade agreement."
     found = people(analyse(resolver, text))

@@ -281,3 +281,17 @@ def test_an_announced_refusal_is_a_rejection() -> None:
 def test_a_plan_told_by_someone_else_stays_a_plan() -> None:
     text = "Israel will evacuate all settlements in Gaza, a spokesman for the army said."
     assert [e.event for e in events(text)] == ["RETREAT"]
+
+
+def test_in_protest_against_names_the_target() -> None:
+    text = (
+        "Ana Souza, Brazil's best-known human rights activist, began a hunger strike on "
+        "Monday in protest against the Brazilian police's arrests."
+    )
+    strike = only(text, "PROTEST")
+    assert parties(strike.actor) == {"BRA"} and parties(strike.recipient) == {"BRA"}
+
+
+def test_police_acting_on_their_own_state_is_a_domestic_event() -> None:
+    event = only("Kenyan police arrested Kenyan students in Nairobi on Monday.", "COERCE")
+    assert parties(event.actor) == {"KEN"} and parties(event.recipient) == {"KEN"}
