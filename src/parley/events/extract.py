@@ -5,7 +5,7 @@ One mention per trigger token; `merge` later folds mentions of the same real-wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +63,8 @@ class EventExtractor:
             if _told_by_another(token, entries) or is_habitual(token):
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
+            if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
+                entry = replace(entry, symmetric=False)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
             actor = [e for e in actor if e.party]
             recipient = [e for e in recipient if e.party]
@@ -81,7 +83,7 @@ class EventExtractor:
                     EventMention(token, entry, group, recipient, status, when, where, decider)
                 )
         for token, entry in construction_triggers(doc, self._lexicon):
-            actor, recipient = construction_parties(token, entry, actors)
+            actor, recipient = construction_parties(token, entry, self._lexicon, actors)
             actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
             recipient = [e for e in recipient if e.party]
             if actor and (recipient or entry.event != "REQUEST"):  # a demand is of someone

@@ -10,6 +10,7 @@ from parley.models import Entity
 from parley.nlp.vocabulary import REPORTING_VERBS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
+_ANY = Trigger("", "", None, None, None)  # a content clause no lexicon entry names
 _SUBJECTS = ("nsubj", "csubj")
 # A nominal event takes a subject from its support verb only ('held talks', 'issued a
 # statement'); 'amid growing threats' borrows nobody's subject.
@@ -29,20 +30,50 @@ _MAX_CLIMB = 12
 def find_parties(
     trigger: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
-    """(actor, recipient) of the event `trigger` names; symmetric events put all in actor."""
+    """(actor, recipient) of the event `trigger` names; symmetric events put all in actor,
+    unless one party agrees to another's proposal (then it has a recipient)."""
     if trigger.pos_ == "NOUN":
         actor, recipient = _noun_parties(trigger, entry, lexicon, actors)
     else:
-        actor, recipient = _verb_parties(trigger, entry, actors)
-    if entry.symmetric:
+        actor, recipient = _verb_parties(trigger, entry, lexicon, actors)
+    if entry.symmetric and not recipient and _one_sided(trigger, actor):
+        # 'Denmark agreed to the mediation', 'the coalition agreed to postpone the march':
+        # one party agrees to what another proposed or undergoes
+        recipient = _content_recipients(trigger, lexicon, actors)
+    elif entry.symmetric:
         return _merge(actor, recipient), []
     acting = {(e.party, e.sector) for e in actor}  # the state's police act on the state
     recipient = [e for e in recipient if (e.party, e.sector) not in acting or e.name]
     return actor, recipient
 
 
+def _one_sided(trigger: Token, actor: list[Entity]) -> bool:
+    """A symmetric verb with one acting party and no partner ('agree with X')."""
+    return trigger.pos_ == "VERB" and len({e.party for e in actor}) == 1
+
+
+def _content_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
+    """The target of what is agreed to: the recipient of the 'to' clause's own event, or
+    the author of the 'to' phrase's noun ('agreed to US mediation')."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return _event_recipients(child, lexicon, actors)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return [e for o in child.children if o.dep_ == "pobj" for e in _noun_authors(o, actors)]
+    return []
+
+
+def _event_recipients(content: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
+    """Recipients of a content clause read with its own lexicon entry when it has one
+    ('willing to withdraw its troops from Lebanon': from Lebanon, not its troops)."""
+    entry = lexicon.match(content)
+    if entry is None or entry.symmetric:  # 'offered to negotiate with Armenia': the partner
+        return _recipients(content, entry or _ANY, actors, include_object=True)
+    return find_parties(content, entry, lexicon, actors)[1]
+
+
 def _verb_parties(
-    verb: Token, entry: Trigger, actors: DocumentActors
+    verb: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     if _is_passive(verb):
         return _passive_parties(verb, entry, actors)
@@ -54,19 +85,19 @@ def _verb_parties(
             recipient += _recipients(child, entry, actors, include_object=False)
             recipient += _noun_authors(child, actors)
     if not recipient:
-        recipient = _complement_recipients(verb, entry, actors)
+        recipient = _complement_recipients(verb, lexicon, actors)
     return actor, recipient
 
 
-def _complement_recipients(verb: Token, entry: Trigger, actors: DocumentActors) -> list[Entity]:
+def _complement_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
     """Where the target sits in the complement: 'demanded that the US cancel' (its
-    subject), 'threatened to cut off power to X', 'offered to hand them over to Britain'."""
+    subject), 'threatened to cut off power to X', 'offered to negotiate with Armenia'."""
     for child in verb.children:
         if child.dep_ == "ccomp":
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             return [e for s in subjects for e in _resolve(s, actors)]
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            return _recipients(child, entry, actors, include_object=True)
+            return _event_recipients(child, lexicon, actors)
     return []
 
 
@@ -265,7 +296,7 @@ def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
 
 
 def construction_parties(
-    token: Token, entry: Trigger, actors: DocumentActors
+    token: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     """Parties of a construction (see `constructions`): the one who says 'must' demands
     of the one who must; the one who is ready commits to the content's recipient."""
@@ -277,5 +308,5 @@ def construction_parties(
     copula = token.head if token.dep_ == "acomp" else token
     actor = [e for c in copula.children if c.dep_ in _SUBJECTS for e in _resolve(c, actors)]
     content = next((c for c in token.children if c.dep_ == "xcomp"), None)
-    recipient = _recipients(content, entry, actors, include_object=True) if content else []
+    recipient = _event_recipients(content, lexicon, actors) if content else []
     return actor, recipient

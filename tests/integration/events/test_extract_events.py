@@ -295,3 +295,17 @@ def test_in_protest_against_names_the_target() -> None:
 def test_police_acting_on_their_own_state_is_a_domestic_event() -> None:
     event = only("Kenyan police arrested Kenyan students in Nairobi on Monday.", "COERCE")
     assert parties(event.actor) == {"KEN"} and parties(event.recipient) == {"KEN"}
+
+
+def test_readiness_takes_the_recipient_of_what_is_offered() -> None:
+    text = "Syria says it is willing to withdraw its troops from Lebanon."
+    assert parties(only(text, "AGREE").recipient) == {"LBN"}
+    offer = only("Russia offered to negotiate with Armenia on Monday.", "AGREE")
+    assert parties(offer.recipient) == {"ARM"}
+
+
+def test_one_party_agreeing_to_anothers_proposal_is_directed() -> None:
+    event = only("Israel has agreed to Egyptian mediation.", "AGREE")
+    assert parties(event.actor) == {"ISR"} and parties(event.recipient) == {"EGY"}
+    joint = only("Japan and China agreed to resume talks.", "AGREE")
+    assert parties(joint.actor) == {"JPN", "CHN"} and joint.recipient == []
