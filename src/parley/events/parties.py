@@ -197,10 +197,12 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
     """The nearest subject up the tree: 'expected to travel', 'a statement condemning',
     'pushed for the passage of a resolution aimed at imposing sanctions'."""
     current = token
+    came_from: Token | None = None
     for _ in range(_MAX_CLIMB):
         if current is not token and current.lemma_.lower() in REPORTING_VERBS:
             return []  # 'Reuters reported the attack killed 12': the reporter did not kill
-        found = _subjects_at(current, token, actors)
+        shared = came_from is not None and came_from.dep_ == "conj"
+        found = _subjects_at(current, token, actors, shared)
         if found:
             return found
         if current is token and current.dep_ == "xcomp" and current.pos_ == "VERB":
@@ -213,20 +215,29 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             return _resolve(current.head, actors)
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return []
-        current = current.head
+        came_from, current = current, current.head
     return []
 
 
-def _subjects_at(current: Token, origin: Token, actors: DocumentActors) -> list[Entity]:
+def _subjects_at(
+    current: Token, origin: Token, actors: DocumentActors, shared: bool = False
+) -> list[Entity]:
     """Every subject of `current` (the model sometimes splits one list into two
-    subjects), or the agent of a passive met on the way up."""
+    subjects), or the agent of a passive met on the way up. A conjunct shares its head's
+    surface subject, never its agent: in 'the minister was indicted by the court and will
+    resign' the minister resigns."""
     raised = current is not origin and current.lemma_.lower() in _RAISING
     found: list[Entity] = []
     for child in current.children:
-        is_subject = child.dep_ in _SUBJECTS or (raised and child.dep_ == "nsubjpass")
+        is_subject = child.dep_ in _SUBJECTS or ((raised or shared) and child.dep_ == "nsubjpass")
         if is_subject and child.i != origin.i:
             found += _resolve(child, actors)
-        elif child.dep_ == "agent" and current.pos_ == "VERB" and current is not origin:
+        elif (
+            child.dep_ == "agent"
+            and current.pos_ == "VERB"
+            and current is not origin
+            and not shared
+        ):
             found += _objects_of(child, actors)
         elif child.dep_ == "poss" and current.pos_ == "NOUN" and current is not origin:
             found += _resolve(child, actors)

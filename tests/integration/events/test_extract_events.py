@@ -309,3 +309,8 @@ def test_one_party_agreeing_to_anothers_proposal_is_directed() -> None:
     assert parties(event.actor) == {"ISR"} and parties(event.recipient) == {"EGY"}
     joint = only("Japan and China agreed to resume talks.", "AGREE")
     assert parties(joint.actor) == {"JPN", "CHN"} and joint.recipient == []
+
+
+def test_a_conjunct_shares_the_passive_subject_not_the_agent() -> None:
+    text = "Peru's defence minister was censured by the Congress of Peru and will resign."
+    assert parties(only(text, "RETREAT").actor) == {"PER"}
