@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from parley.actors.dictionary import Dictionaries, PersonRecord
 from parley.actors.known_people import KnownPeople
-from parley.actors.matcher import ActorMatch, ActorMatcher
+from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
@@ -102,6 +102,10 @@ class DocumentActors:
 
     def _entities_for_one(self, token: Token) -> list[Entity]:
         mention = self.by_token.get(token.i)
+        if mention is not None and mention.via == VIA_DEMONYM:
+            residence = self._residence(token)
+            if residence is not None:
+                return [residence]
         if mention is not None:
             return [self._with_head_sector(mention.entity, token)]
         if token.i in self.counterparts:
@@ -123,6 +127,25 @@ class DocumentActors:
         if not found:
             found = self._domestic_group(token)
         return found
+
+    def _residence(self, demonym: Token) -> Entity | None:
+        """'Bosnian Serbs', 'the Albanians of southern Serbia': a people named with the
+        state they live in belongs to that state (CAMEO codes residence, not ethnicity)."""
+        own = self.by_token[demonym.i].entity.country
+        places = [c for c in demonym.children if c.dep_ in ("amod", "compound")]
+        places += [
+            o
+            for c in demonym.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        for place in places:
+            mention = self.by_token.get(place.i)
+            entity = mention.entity if mention is not None else None
+            if entity and entity.country and entity.country != own and not entity.name:
+                return entity
+        return None
 
     def _domestic_group(self, token: Token) -> list[Entity]:
         """'the protesters', 'police', 'students' with no state named are the document's

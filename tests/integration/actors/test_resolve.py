@@ -89,6 +89,13 @@ def test_capital_as_government_and_collective_reference(resolver: ActorResolver)
     assert {e.country for e in actors.entities_for(countries)} == {"JPN", "AUS", "CAN"}
 
 
+def test_a_people_named_with_its_state_of_residence(resolver: ActorResolver) -> None:
+    doc = load_nlp()("Kosovo Serbs and the Hungarians of Romania protested.")
+    actors = resolver.analyse(doc)
+    serbs = next(t for t in doc if t.text == "Serbs")
+    assert [e.country for e in actors.entities_for(serbs)] == ["XKX", "ROU"]
+
+
 def test_abbreviations_the_model_gets_wrong(resolver: ActorResolver) -> None:
     doc = load_nlp()("The DPRK and the ROK held talks.")
     parties = {m.entity.country for m in resolver.analyse(doc).mentions}
