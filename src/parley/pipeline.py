@@ -38,6 +38,7 @@ class Pipeline:
         combined = f"{dictionaries.content_hash}:{lexicon.content_hash}"
         self.dictionary_hash = hashlib.sha256(combined.encode()).hexdigest()
         self.model = model_version()
+        self.org_homes = {o.org: o.home for o in dictionaries.organizations if o.home}
 
     def remember(
         self, name: str, country: str | None, org: str | None, sector: str | None, title: str | None

@@ -41,14 +41,15 @@ OTHER_FILES = ("triggers.jsonl",)
 _FIELDS = {
     COUNTRIES: ("code*", "names*", "abbreviations", "adjectives", "demonyms", "capitals",
                 "ambiguous_capitals", "institutions"),
-    ORGANIZATIONS: ("org*", "kind*", "names*", "abbreviations", "adjectives", "parent"),
+    ORGANIZATIONS: ("org*", "kind*", "names*", "abbreviations", "adjectives", "parent", "home"),
     TITLES: ("title*", "sector*", "variants", "rank"),
     PEOPLE: ("name*", "aliases", "country", "org", "sector*", "roles"),
 }  # fmt: skip
 _ROLE_FIELDS = ("title", "from", "to", "country", "org")  # "title" required
 _LISTS = ("names", "abbreviations", "adjectives", "demonyms", "capitals", "ambiguous_capitals")
 _TYPE = dict.fromkeys((*_LISTS, "variants", "aliases"), "strs") | {
-    "parent": "str?", "rank": "str?", "institutions": "institutions", "roles": "roles",
+    "parent": "str?", "home": "str?", "rank": "str?", "institutions": "institutions",
+    "roles": "roles",
 }  # fmt: skip
 _FILE_TYPE = {(PEOPLE, "country"): "str?", (PEOPLE, "org"): "str?"}  # null allowed here only
 _WANTED = {
@@ -92,7 +93,9 @@ class CountryRecord:
 
 @dataclass(frozen=True)
 class OrgRecord:
-    """An international body or armed group; `parent` lets the resolver roll UNSC up to UN."""
+    """An international body or armed group; `parent` lets the resolver roll UNSC up to UN.
+    `home` is the state a national armed group fights in or over (Hamas: PSE): Parley
+    codes the group by its id, codings that have no such id (CAMEO) by its home."""
 
     org: str
     kind: str
@@ -100,6 +103,7 @@ class OrgRecord:
     abbreviations: tuple[str, ...]
     adjectives: tuple[str, ...]
     parent: str | None
+    home: str | None = None
 
 
 @dataclass(frozen=True)
@@ -306,11 +310,14 @@ def _collisions(name_groups: tuple[str, ...], merged: dict[str, list[Entry]]) ->
     return found
 
 
-def _check_parents(orgs: list[Entry]) -> None:
+def _check_parents(orgs: list[Entry], countries: list[Entry]) -> None:
     known = {obj["org"] for _, obj in orgs}
+    states = {obj["code"] for _, obj in countries}
     for where, obj in orgs:
         if obj.get("parent") is not None and obj["parent"] not in known:
             raise DictionaryError(f"{where}: parent {obj['parent']!r} is not a known org")
+        if obj.get("home") is not None and obj["home"] not in states:
+            raise DictionaryError(f"{where}: home {obj['home']!r} is not a known country")
 
 
 def _check_people(entries: dict[str, list[Entry]]) -> None:
@@ -387,7 +394,7 @@ def load_dictionaries(override_dir: Path | None = None) -> Dictionaries:
     ]
     if collisions:  # one line (errors.py), every collision in it
         raise DictionaryError("; ".join(collisions))
-    _check_parents(entries[ORGANIZATIONS])
+    _check_parents(entries[ORGANIZATIONS], entries[COUNTRIES])
     _check_people(entries)
     return Dictionaries(
         countries=tuple(_build(CountryRecord, COUNTRIES, o) for _, o in entries[COUNTRIES]),

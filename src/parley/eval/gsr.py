@@ -9,7 +9,7 @@ or place worth scoring.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -186,36 +186,44 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _stands_for(entity: dict[str, Any], code: str) -> bool:
+def _stands_for(entity: dict[str, Any], code: str, homes: Mapping[str, str]) -> bool:
+    """CAMEO codes a national armed group by its state (Hamas is PSE): an org with that
+    home stands for the state's code too."""
     if code in STATELESS_CODES:
         return bool(entity.get("org")) and not entity.get("country")
-    return entity_party(entity) == code
+    party = entity_party(entity)
+    return party == code or (party is not None and homes.get(party) == code)
 
 
-def _shared(entities: Sequence[dict[str, Any]], codes: Iterable[str]) -> int:
+def _shared(
+    entities: Sequence[dict[str, Any]], codes: Iterable[str], homes: Mapping[str, str]
+) -> int:
     """How many gold codes some predicted entity stands for."""
-    return sum(any(_stands_for(entity, code) for entity in entities) for code in codes)
+    return sum(any(_stands_for(entity, code, homes) for entity in entities) for code in codes)
 
 
-def _parties_right(prediction: Prediction, record: GsrRecord) -> bool:
+def _parties_right(prediction: Prediction, record: GsrRecord, homes: Mapping[str, str]) -> bool:
     actors = list(prediction.get("actor") or [])
     recipients = list(prediction.get("recipient") or [])
     if record.symmetric:
         gold = dict.fromkeys(record.sources + record.targets)
-        return _shared(actors + recipients, gold) >= min(2, len(gold))
-    if not _shared(actors, record.sources):
+        return _shared(actors + recipients, gold, homes) >= min(2, len(gold))
+    if not _shared(actors, record.sources, homes):
         return False
-    return not record.targets or _shared(recipients, record.targets) > 0
+    return not record.targets or _shared(recipients, record.targets, homes) > 0
 
 
-def score_gsr_record(predictions: list[Prediction], record: GsrRecord) -> GsrOutcome:
-    """Found if some prediction has the category; with parties if one of those is right."""
+def score_gsr_record(
+    predictions: list[Prediction], record: GsrRecord, homes: Mapping[str, str] | None = None
+) -> GsrOutcome:
+    """Found if some prediction has the category; with parties if one of those is right.
+    `homes` maps armed-group ids to their states (`OrgRecord.home`)."""
     candidates = [p for p in predictions if p.get("event") == record.category]
     return GsrOutcome(
         id=record.id,
         category=record.category,
         category_found=bool(candidates),
-        parties_found=any(_parties_right(p, record) for p in candidates),
+        parties_found=any(_parties_right(p, record, homes or {}) for p in candidates),
     )
 
 

@@ -37,8 +37,9 @@ def evaluate_gsr(path: Path, pipeline: Pipeline) -> GsrTotal:
     """Code each PLOVER gold-standard sentence on its own and score category and parties."""
     records = {record.id: record for record in load_gsr(path)}
     documents = (Document(id=record.id, text=record.text) for record in records.values())
+    homes = pipeline.org_homes
     outcomes = [
-        score_gsr_record([e.to_dict() for e in events], records[document.id])
+        score_gsr_record([e.to_dict() for e in events], records[document.id], homes)
         for document, events in pipeline.extract_many(documents)
     ]
     return score_gsr_total(outcomes)

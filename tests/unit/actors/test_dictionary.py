@@ -188,6 +188,7 @@ GOOD_TITLE = {"title": "vizier", "sector": "GOV"}
         ("organizations.jsonl", GOOD_ORG | {"kind": "PARTY"}, "kind 'PARTY'"),
         ("organizations.jsonl", GOOD_ORG | {"parent": "NOSUCH"}, "not a known org"),
         ("organizations.jsonl", GOOD_ORG | {"parent": 3}, "field 'parent' must be"),
+        ("organizations.jsonl", GOOD_ORG | {"home": "XYZ"}, "home 'XYZ' is not a known country"),
         ("titles.jsonl", GOOD_TITLE | {"sector": "KING"}, "unknown sector 'KING'"),
         ("titles.jsonl", GOOD_TITLE | {"title": "Vizier"}, "lower-case"),
         ("titles.jsonl", GOOD_TITLE | {"rank": 1}, "field 'rank' must be"),

@@ -140,3 +140,10 @@ def test_malformed_lines_name_their_line_number(tmp_path: Path, line: str, messa
         load_gsr(path)
     assert str(caught.value).startswith(f"{path}:3: ")
     assert message in str(caught.value)
+
+
+def test_an_armed_group_stands_for_its_home_state() -> None:
+    record = GsrRecord("r", "text", "THREATEN", "THREATEN", ("PSE",), ("ISR",), False)
+    group = prediction("THREATEN", [org("HAMAS")], [country("ISR")])
+    assert score_gsr_record([group], record, {"HAMAS": "PSE"}).parties_found
+    assert not score_gsr_record([group], record, {}).parties_found
