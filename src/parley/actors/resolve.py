@@ -28,6 +28,8 @@ _COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government",
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
 _LIST_END = {"VERB", "AUX", "PRON"}
+# Sectors of people who serve a state: their state is the story's when the text omits it.
+_STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
@@ -324,11 +326,15 @@ class ActorResolver:
         matches = self._matcher.find(doc)
         found = self._people.find(doc, matches)
         people = _resolve_surnames(_with_bare_surnames(doc, found, matches, self._known))
+        mentions = [_match_mention(doc, m) for m in matches]
+        # An official the text gives no state serves the reporter's, else the one state
+        # the text names ('Judge X opened investigations against Chilean officials').
+        states = {m.entity.country for m in mentions if m.entity.country}
+        story = home_country or (states.pop() if len(states) == 1 else None)
         for person in people:
             self._identify(person, year)
             if person.country is None and person.org is None and person.title:
-                person.country = home_country
-        mentions = [_match_mention(doc, m) for m in matches]
+                person.country = home_country or (story if person.sector in _STATE else None)
         mentions += [_person_mention(doc, p) for p in people]
         mentions += _bare_north_south(doc, matches, self._names)
         mentions.sort(key=lambda m: m.start)

@@ -50,6 +50,13 @@ def test_appositive_title_after_its_modifiers(resolver: ActorResolver) -> None:
     assert people(analyse(resolver, text))["Salima Ghezali"] == ("DZA", "activist", "CVL")
 
 
+def test_an_official_with_no_state_serves_the_only_state_named(resolver: ActorResolver) -> None:
+    text = "Judge Elena Barros opened an inquiry into Chilean officials on Monday."
+    assert people(analyse(resolver, text))["Elena Barros"][0] == "CHL"
+    two = "Judge Elena Barros opened an inquiry into Chilean and Peruvian officials."
+    assert people(analyse(resolver, two))["Elena Barros"][0] is None
+
+
 def test_of_phrase_gives_the_state(resolver: ActorResolver) -> None:
     text = "On Sunday, President Patrice Talon of Benin signed the trade agreement."
     found = people(analyse(resolver, text))
