@@ -75,6 +75,7 @@ class DocumentActors:
     counterparts: dict[int, list[Entity]] = field(default_factory=dict)
     main_country: str | None = None
     speakers: list[tuple[int, list[Entity]]] = field(default_factory=list)
+    state_names: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 → short name
     by_token: dict[int, Mention] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -86,6 +87,11 @@ class DocumentActors:
         for head in _conjuncts(token):
             entities.extend(self._entities_for_one(head))
         return _unique(entities)
+
+    def state(self, country: str, sector: str | None = None) -> Entity:
+        """A state (or one of its sectors) the text implies but does not name here: the
+        government a protest is aimed at, the unidentified gunmen of an attack in Iraq."""
+        return Entity(text=self.state_names.get(country, country), country=country, sector=sector)
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -340,7 +346,7 @@ class ActorResolver:
         mentions.sort(key=lambda m: m.start)
         mentions = _without_overlaps(mentions)
         _attribute_institutions(doc, mentions)
-        actors = DocumentActors(doc, mentions, self._titles)
+        actors = DocumentActors(doc, mentions, self._titles, state_names=self._names)
         actors.main_country = _main_country(mentions)
         actors.enumerations = _enumerations(doc, actors)
         _assign_counterparts(doc, actors)

@@ -70,14 +70,19 @@ class EventExtractor:
             recipient = [e for e in recipient if e.party]
             if not actor and _refers_back(token, entry):
                 actor, recipient = _parties_of_last(found, entry.event)
+            where = place_for(token, actors, self._gazetteer, home_countries)
+            territory = self._territory(token, actors, home_countries)
+            if not actor and entry.event in _VIOLENCE:
+                actor = _unidentified(where, territory, actors)
             if not actor:
                 continue
             status, decider = event_status(token)
             previous = _previous_date(found, status)
             when = _date(decider or token, status, published, previous)
-            where = place_for(token, actors, self._gazetteer, home_countries)
-            if not recipient and not entry.symmetric:
-                recipient = self._territory(token, actors, home_countries)
+            if not recipient and entry.event == "PROTEST":
+                recipient = _protested_government(territory, actor, actors)
+            elif not recipient and not entry.symmetric:
+                recipient = territory
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(token, entry, group, recipient, status, when, where, decider)
@@ -128,6 +133,28 @@ def _as_commitments(
                 EventMention(c.token, c.entry, c.actor, c.recipient, status, when, m.place)
             )
     return coded
+
+
+_VIOLENCE = {"ASSAULT"}
+
+
+def _unidentified(
+    where: Place | None, territory: list[Entity], actors: DocumentActors
+) -> list[Entity]:
+    """'A roadside bombing near Samarra killed a US soldier': nobody is named, so the
+    attackers are unidentified armed forces of the state it happened in (CAMEO's UAF)."""
+    country = where.country if where is not None else None
+    country = country or next((e.country for e in territory if e.country), None)
+    return [actors.state(country, "UAF")] if country else []
+
+
+def _protested_government(
+    territory: list[Entity], actor: list[Entity], actors: DocumentActors
+) -> list[Entity]:
+    """A protest that names no target is aimed at the government where it is held, else
+    at the protesters' own ('students staged demonstrations across Indonesia')."""
+    country = next((e.country for e in territory + actor if e.country), None)
+    return [actors.state(country, "GOV")] if country else []
 
 
 def _separate_meetings(

@@ -151,6 +151,9 @@ def _noun_parties(
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
+    told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
+    if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
+        recipient += _recipients(noun.head, told, actors, include_object=True)
     governor = noun.head
     supported = noun.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
     if supported:

@@ -183,9 +183,10 @@ def place_for(
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                place = _place_of(obj, actors, gazetteer, countries)
-                if place is not None:
-                    return place
+                for name in _place_names(obj):
+                    place = _place_of(name, actors, gazetteer, countries)
+                    if place is not None:
+                        return place
     return _modifier_place(trigger, actors, gazetteer, countries)
 
 
@@ -203,12 +204,29 @@ def territory_for(
             if prep.lower_ not in _TERRITORY_PREPS or prep.head.i not in near:
                 continue  # 'a launch on a TV screen at Seoul Station in Seoul' is not in Seoul
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                # 'the Darfur region': the name is the compound, not the head
-                for name in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+                for name in _place_names(obj):
                     state = _state_named(name, actors, gazetteer, countries)
                     if state is not None:
                         return state
     return None
+
+
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port"}
+
+
+def _place_names(obj: Token) -> list[Token]:
+    """Where a place's name may sit: the object itself, its compounds ('the Darfur region')
+    and, after a place noun, its 'of' phrase ('the town of Samarra')."""
+    names = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    if obj.lemma_.lower() in _PLACE_NOUNS:
+        names += [
+            o
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+    return names
 
 
 def _with_content(roots: list[Token]) -> set[int]:
@@ -315,14 +333,21 @@ def _place_of(
     obj: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
     ent = _entity_span(obj)
-    if ent is None:
-        mention = actors.mention_at(obj)
-        if mention is None or mention.via not in ("capital", "name"):
-            return None
-        text = obj.doc[mention.start : mention.end].text
-    else:
+    mention = actors.mention_at(obj)
+    if ent is not None:
         text = ent.text
+    elif mention is not None and mention.via in ("capital", "name"):
+        text = obj.doc[mention.start : mention.end].text
+    elif _after_place_noun(obj) and obj.pos_ == "PROPN":
+        text = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")  # 'the town of X'
+    else:
+        return None
     return gazetteer.lookup(text, countries)
+
+
+def _after_place_noun(obj: Token) -> bool:
+    prep = obj.head
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def _entity_span(token: Token) -> Span | None:

@@ -314,3 +314,16 @@ def test_one_party_agreeing_to_anothers_proposal_is_directed() -> None:
 def test_a_conjunct_shares_the_passive_subject_not_the_agent() -> None:
     text = "Peru's defence minister was censured by the Congress of Peru and will resign."
     assert parties(only(text, "RETREAT").actor) == {"PER"}
+
+
+def test_an_attack_nobody_claims_is_by_unidentified_forces_of_the_place() -> None:
+    event = only(
+        "A roadside bomb attack near the town of Kandahar killed two Canadian soldiers.", "ASSAULT"
+    )
+    assert [(e.country, e.sector) for e in event.actor] == [("AFG", "UAF")]
+    assert parties(event.recipient) == {"CAN"}
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_government_where_it_is_held() -> None:
+    event = only("Afghan refugees demonstrated in the city of Peshawar on Sunday.", "PROTEST")
+    assert [(e.country, e.sector) for e in event.recipient] == [("PAK", "GOV")]
