@@ -30,6 +30,7 @@ _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod
 _LIST_END = {"VERB", "AUX", "PRON"}
 # Sectors of people who serve a state: their state is the story's when the text omits it.
 _STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
+_ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
@@ -188,7 +189,8 @@ class DocumentActors:
         sector = self._sector_of(head)
         found: list[Entity] = []
         for child in head.children:
-            if child.dep_ not in _NP_DEPS and not _is_of(child):
+            owner = _is_of(child) or self._serves(head, child)
+            if child.dep_ not in _NP_DEPS and not owner:
                 continue
             if child.dep_ == "poss" and child.pos_ == "PRON" and not sector:
                 continue  # 'his critics' are not him; 'his government' is his state's
@@ -196,7 +198,7 @@ class DocumentActors:
                 child.dep_ == "compound" and not sector and self._is_capital(child)
             ):
                 continue  # 'a Kabul car bombing' is in Kabul, not by Kabul's government
-            targets = list(child.children) if _is_of(child) else [child]
+            targets = list(child.children) if owner else [child]
             for target in targets:
                 found.extend(self._entities_for_one(target) if target.dep_ != "conj" else [])
                 for conj in target.conjuncts:
@@ -225,6 +227,19 @@ class DocumentActors:
     def _is_capital(self, token: Token) -> bool:
         mention = self.by_token.get(token.i)
         return mention is not None and mention.via == "capital"
+
+    def _serves(self, head: Token, prep: Token) -> bool:
+        """'a spokesman for the prime minister' speaks for him and 'security forces in
+        Guinea' are Guinea's; but an envoy for North Korea is sent to deal with it and the
+        US embassy in London is not Britain's."""
+        if prep.dep_ != "prep":
+            return False
+        record = self.titles.record_for(head.text)
+        if record is None:
+            return False
+        if prep.lower_ == "for":
+            return record.rank == "spokesperson"
+        return prep.lower_ == "in" and record.sector in _ARMED
 
     def _sector_of(self, head: Token) -> str | None:
         record = self.titles.record_for(head.text)

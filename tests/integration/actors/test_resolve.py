@@ -57,6 +57,22 @@ def test_an_official_with_no_state_serves_the_only_state_named(resolver: ActorRe
     assert people(analyse(resolver, two))["Elena Barros"][0] is None
 
 
+def test_whose_spokesman_and_whose_forces(resolver: ActorResolver) -> None:
+    doc = load_nlp()(
+        "A spokesman for the Kenyan president said security forces in Somalia were ready. "
+        "The envoy for North Korea met the US embassy in Seoul."
+    )
+    actors = resolver.analyse(doc)
+
+    def owner(word: str) -> list[str | None]:
+        return [e.country for e in actors.entities_for(next(t for t in doc if t.text == word))]
+
+    assert owner("spokesman") == ["KEN"]
+    assert owner("forces") == ["SOM"]
+    assert owner("envoy") == []
+    assert owner("embassy") == ["USA"]
+
+
 def test_of_phrase_gives_the_state(resolver: ActorResolver) -> None:
     text = "On Sunday, President Patrice Talon of Benin signed the trade agreement."
     found = people(analyse(resolver, text))
