@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from parley.events.categories import categories
 from parley.events.extract import EventMention
 from parley.models import DateSpan, Entity, Event, Evidence
+from parley.nlp.vocabulary import MOTION_VERBS
 
 
 def merge_mentions(
@@ -79,9 +80,6 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     return _dates_agree(_date_of(group), mention.date)
 
 
-_MOTION = {"travel", "visit", "come", "fly", "arrive", "head"}
-
-
 def _connected(first: Token, second: Token) -> bool:
     """Whether one trigger governs the other within one clause ('travel to Tokyo to meet');
     a relative or reported clause tells another event ('visits to Seoul, where he held
@@ -89,7 +87,7 @@ def _connected(first: Token, second: Token) -> bool:
     lower, upper = (first, second) if second in first.ancestors else (second, first)
     token = lower
     while token.i != upper.i and token.head.i != token.i:
-        travels = token.dep_ == "relcl" and token.lemma_.lower() in _MOTION
+        travels = token.dep_ == "relcl" and token.lemma_.lower() in MOTION_VERBS
         if token.dep_ in ("relcl", "ccomp", "parataxis") and not travels:
             return False
         token = token.head

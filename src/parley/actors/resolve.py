@@ -19,7 +19,7 @@ from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
-from parley.nlp.vocabulary import REPORTING_VERBS
+from parley.nlp.vocabulary import MOTION_VERBS, REPORTING_VERBS
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
@@ -49,7 +49,6 @@ _ANAPHORIC_NOUNS = {
     "council",
     "company",
 }
-_MOTION = {"travel", "go", "fly", "head", "visit", "come", "return"}
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"}
 _PRONOUN_WINDOW = 80
 _NOUN_WINDOW = 400  # tokens: a definite noun may point back a few paragraphs
@@ -275,8 +274,9 @@ class DocumentActors:
         return []
 
     def _antecedent(self, token: Token, people: bool) -> list[Entity]:
-        if not people and self._nearer_unresolved_noun(token):
-            return []
+        noun = None if people else self._nearer_anaphoric_noun(token)
+        if noun is not None:
+            return self._entities_in_phrase(noun)
         candidates = [
             m
             for m in reversed(self.mentions)
@@ -304,15 +304,16 @@ class DocumentActors:
     def _is_subject(self, mention: Mention) -> bool:
         return self.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
 
-    def _nearer_unresolved_noun(self, token: Token) -> bool:
-        """'the regime's provocations, including its launch': 'its' is the regime, which we
-        cannot name; better no actor than the last state mentioned."""
+    def _nearer_anaphoric_noun(self, token: Token) -> Token | None:
+        """'the regime's provocations, including its launch': 'its' is the regime, whether
+        or not we can name it (better no actor than the last state mentioned); 'Iraq's
+        government announced that it ...': it is Iraq's government."""
         for previous in reversed(token.sent[: token.i - token.sent.start]):
             if previous.i in self.by_token:
-                return False
+                return None
             if previous.lemma_.lower() in _ANAPHORIC_NOUNS:
-                return True
-        return False
+                return previous
+        return None
 
     def _group_antecedent(self, token: Token) -> list[Entity]:
         for position, entities in reversed(self.enumerations):
@@ -644,7 +645,11 @@ def _destinations(token: Token, actors: DocumentActors) -> list[Entity]:
         head = other
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_ in _MOTION:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "to"
+            and head.head.head.lemma_ in MOTION_VERBS
+        ):
             found.append(_state(token, mention.entity.country))
     return _unique(found)
 

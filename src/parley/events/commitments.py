@@ -21,6 +21,7 @@ from parley.nlp.vocabulary import REPORTING_VERBS
 
 # Verbs whose subject states an intention through 'to' ('vowed to fight').
 INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear", "decide", "plan", "intend"})
+_VOWS = {"vow", "pledge", "promise", "swear"}
 _ANNOUNCING = REPORTING_VERBS | {"confirm", "warn"}
 # Events that are statements already: announcing one is no further promise.
 _VERBAL = {"AGREE", "THREATEN", "REJECT"}
@@ -81,7 +82,13 @@ def _announcer(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "xcomp" and lemma in INTENT_VERBS:
         return head
+    if verb.dep_ == "advcl" and lemma in _VOWS and _has_to(verb):  # 'sworn to fight' misparsed
+        return head
     return None
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _subjects(verb: Token, actors: DocumentActors) -> list[Entity]:

@@ -33,8 +33,11 @@ def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, T
                 yield token, DEMAND
         elif token.lemma_.lower() in _READINESS and token.pos_ == "ADJ":
             content = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if content is not None:
-                entry = lexicon.match(content)
+            if content is not None:  # 'ready to contribute troops', 'to impose martial law'
+                objects = (c for c in content.children if c.dep_ == "dobj")
+                entry = lexicon.match(content) or next(
+                    filter(None, map(lexicon.match, objects)), None
+                )
                 is_conflict = entry is not None and categories()[entry.event].quad_code >= 3
                 yield token, THREAT if is_conflict else COMMITMENT
 

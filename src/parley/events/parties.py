@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from parley.actors.resolve import DocumentActors
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
-from parley.nlp.vocabulary import REPORTING_VERBS
+from parley.nlp.vocabulary import MOTION_VERBS, REPORTING_VERBS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _ANY = Trigger("", "", None, None, None)  # a content clause no lexicon entry names
@@ -160,6 +160,8 @@ def _noun_parties(
         recipient += _recipients(governor, entry, actors, include_object=False)
     if not actor and (supported or noun.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(noun, actors)
+    elif not actor and _gone_for(noun):  # 'negotiators returned to Geneva for talks'
+        actor = _subject_of(noun.head.head, actors)
     return actor, recipient
 
 
@@ -176,6 +178,11 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             found += [e for e in _resolve(child, actors) if e.party]
     return found
+
+
+def _gone_for(noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _attributed_to(participle: Token, actors: DocumentActors) -> list[Entity]:

@@ -25,3 +25,9 @@ REPORTING_VERBS = frozenset(
         "note",
     }
 )
+
+# Verbs of going somewhere: their destination is a place (or a host), and what they go
+# 'for' is what their subject does there ('flew to Geneva for talks').
+MOTION_VERBS = frozenset(
+    {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head", "converge"}
+)

@@ -15,13 +15,13 @@ from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Prepositions that put an event inside a territory ('near' and 'outside' do not).
 _TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
-_MOTION = {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head"}
 _PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
 _OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
 _ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
@@ -326,7 +326,7 @@ def _is_place_prep(prep: Token) -> bool:
     word = prep.lower_
     if word in _PLACE_PREPS or word in _TERRITORY_PREPS:
         return True
-    return word == "to" and prep.head.lemma_.lower() in _MOTION
+    return word == "to" and prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _place_of(

@@ -327,3 +327,20 @@ def test_an_attack_nobody_claims_is_by_unidentified_forces_of_the_place() -> Non
 def test_a_protest_with_no_target_is_aimed_at_the_government_where_it_is_held() -> None:
     event = only("Afghan refugees demonstrated in the city of Peshawar on Sunday.", "PROTEST")
     assert [(e.country, e.sector) for e in event.recipient] == [("PAK", "GOV")]
+
+
+def test_a_vow_to_fight_is_a_threat() -> None:
+    event = only("Syrian rebels have sworn to fight until they win.", "THREATEN")
+    assert parties(event.actor) == {"SYR"}
+
+
+def test_readiness_to_impose_martial_law_is_a_threat() -> None:
+    text = "Peru's government announced that it is prepared to impose martial law."
+    assert parties(only(text, "THREATEN").actor) == {"PER"}
+
+
+def test_going_somewhere_for_talks_is_meeting_there() -> None:
+    text = "French and German negotiators will travel to Geneva on Friday for talks."
+    event = only(text, "CONSULT")
+    assert parties(event.actor) == {"FRA", "DEU"}
+    assert event.status == "planned"
