@@ -344,3 +344,9 @@ def test_going_somewhere_for_talks_is_meeting_there() -> None:
     event = only(text, "CONSULT")
     assert parties(event.actor) == {"FRA", "DEU"}
     assert event.status == "planned"
+
+
+def test_refusing_refugees_is_a_rejection() -> None:
+    text = "Jordan said it will not accept any more refugees from Syria."
+    event = only(text, "REJECT")
+    assert parties(event.actor) == {"JOR"} and parties(event.recipient) == {"SYR"}
