@@ -165,7 +165,7 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
     actor = _union(m.actor for m in group)
     if lead.entry.symmetric:  # a meeting told with 'travel to Seoul' is still symmetric
         actor = _union([actor, *(m.recipient for m in group)])
-    acting = {(e.party, e.sector) for e in actor}
+    acting = {(e.party, e.sector) for e in actor if not e.name}
     sentence = lead.sentence
     return Event(
         doc_id=doc_id,
@@ -175,7 +175,8 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         evidence=Evidence(sentence.start_char, sentence.end_char),
         actor=actor,
         # A party is not its own recipient, but a state's police or protesters act on the
-        # state itself (domestic events: 'police arrested 12' is COP → the state).
+        # state itself (domestic events: 'police arrested 12' is COP → the state), and a
+        # named person on their own state's government or people.
         recipient=[
             e for e in _union(m.recipient for m in group) if (e.party, e.sector) not in acting
         ],

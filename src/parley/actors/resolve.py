@@ -31,6 +31,7 @@ _LIST_END = {"VERB", "AUX", "PRON"}
 # Sectors of people who serve a state: their state is the story's when the text omits it.
 _STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
+_FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
@@ -204,6 +205,8 @@ class DocumentActors:
                     found.extend(self._entities_for_one(conj))
         if not found:
             found = self._first_in_subtree(head)
+        if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
+            found = [self.state(e.country, "CVL") for e in found if e.country]
         if sector:
             found = [e if e.name or e.sector else replace(e, sector=sector) for e in found]
         return _unique(found)
@@ -302,7 +305,11 @@ class DocumentActors:
         return [best.entity] if best else []
 
     def _is_subject(self, mention: Mention) -> bool:
-        return self.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
+        """The mention is, or modifies, a subject ('Ivory Coast rebels rejected ...')."""
+        token = self.doc[mention.end - 1]
+        while token.dep_ in ("compound", "amod", "poss", "nmod") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
 
     def _nearer_anaphoric_noun(self, token: Token) -> Token | None:
         """'the regime's provocations, including its launch': 'its' is the regime, whether
@@ -331,6 +338,7 @@ class ActorResolver:
         self._people = PeopleFinder(self._titles)
         self._known = KnownPeople(dictionaries.people)
         self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
+        self._homes = {o.org: o.home for o in dictionaries.organizations if o.home}
 
     def remember(self, record: PersonRecord) -> None:
         """Learn a person from an earlier document (the store's people registry)."""
@@ -350,8 +358,10 @@ class ActorResolver:
         people = _resolve_surnames(_with_bare_surnames(doc, found, matches, self._known))
         mentions = [_match_mention(doc, m) for m in matches]
         # An official the text gives no state serves the reporter's, else the one state
-        # the text names ('Judge X opened investigations against Chilean officials').
-        states = {m.entity.country for m in mentions if m.entity.country}
+        # the text names or an armed group of it fights in ('Judge X opened investigations
+        # against Chilean officials', 'President X conceded to UNITA's demands').
+        states = {m.entity.country or self._homes.get(m.entity.org or "") for m in mentions}
+        states.discard(None)
         story = home_country or (states.pop() if len(states) == 1 else None)
         for person in people:
             self._identify(person, year)

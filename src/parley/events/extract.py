@@ -79,10 +79,8 @@ class EventExtractor:
             status, decider = event_status(token)
             previous = _previous_date(found, status)
             when = _date(decider or token, status, published, previous)
-            if not recipient and entry.event == "PROTEST":
-                recipient = _protested_government(territory, actor, actors)
-            elif not recipient and not entry.symmetric:
-                recipient = territory
+            if not recipient and not entry.symmetric:
+                recipient = _target_by_default(entry.event, territory, actor, actors)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(token, entry, group, recipient, status, when, where, decider)
@@ -148,13 +146,22 @@ def _unidentified(
     return [actors.state(country, "UAF")] if country else []
 
 
-def _protested_government(
-    territory: list[Entity], actor: list[Entity], actors: DocumentActors
+_DOMESTIC_MEASURES = {"COERCE", "CONCEDE"}
+
+
+def _target_by_default(
+    event: str, territory: list[Entity], actor: list[Entity], actors: DocumentActors
 ) -> list[Entity]:
-    """A protest that names no target is aimed at the government where it is held, else
-    at the protesters' own ('students staged demonstrations across Indonesia')."""
-    country = next((e.country for e in territory + actor if e.country), None)
-    return [actors.state(country, "GOV")] if country else []
+    """The target of an event whose text names none (the CAMEO conventions for domestic
+    events): a protest is aimed at the government where it is held, else the protesters'
+    own ('students staged demonstrations across Indonesia'); a curfew or an amnesty falls
+    on the people where it is imposed, else on the actor's own; anything else falls on
+    the state it happens in ('strengthened its forces in Lebanon')."""
+    sector = "GOV" if event == "PROTEST" else "CVL" if event in _DOMESTIC_MEASURES else None
+    if sector is None or territory:
+        return [replace(e, sector=sector) for e in territory]
+    home = next((e.country for e in actor if e.country), None)
+    return [actors.state(home, sector)] if home else []
 
 
 def _separate_meetings(

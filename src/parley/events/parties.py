@@ -42,7 +42,9 @@ def find_parties(
         recipient = _content_recipients(trigger, lexicon, actors)
     elif entry.symmetric:
         return _merge(actor, recipient), []
-    acting = {(e.party, e.sector) for e in actor}  # the state's police act on the state
+    acting = {
+        (e.party, e.sector) for e in actor if not e.name
+    }  # the state's police act on the state
     recipient = [e for e in recipient if (e.party, e.sector) not in acting or e.name]
     return actor, recipient
 
@@ -90,14 +92,33 @@ def _verb_parties(
 
 
 def _complement_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
-    """Where the target sits in the complement: 'demanded that the US cancel' (its
-    subject), 'threatened to cut off power to X', 'offered to negotiate with Armenia'."""
+    """Where the target sits in the complement: 'demanded that the US cancel' and 'its
+    demand that Israel ease' (its subject), 'threatened to cut off power to X', 'offered
+    to negotiate with Armenia'; a threat also falls on whoever its condition is about
+    ('threatened to stop the talks if the United States deploys')."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
-            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return [e for s in subjects for e in _resolve(s, actors)]
+        if child.dep_ == "ccomp" or (child.dep_ == "acl" and _marked(child, "that")):
+            return _subjects_of_clause(child, actors)
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            return _event_recipients(child, lexicon, actors)
+            found = _event_recipients(child, lexicon, actors)
+            return found or _condition_subjects(child, actors)
+    return []
+
+
+def _marked(clause: Token, *marks: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _subjects_of_clause(clause: Token, actors: DocumentActors) -> list[Entity]:
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [e for s in subjects for e in _resolve(s, actors)]
+
+
+def _condition_subjects(verb: Token, actors: DocumentActors) -> list[Entity]:
+    """'to ban voting if Hamas runs': the one the condition is about."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and _marked(clause, "if", "unless"):
+            return _subjects_of_clause(clause, actors)
     return []
 
 
@@ -151,6 +172,8 @@ def _noun_parties(
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
+    if not recipient:  # 'its demand that Israel ease restrictions'
+        recipient = _complement_recipients(noun, lexicon, actors)
     told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)

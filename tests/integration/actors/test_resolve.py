@@ -73,6 +73,13 @@ def test_whose_spokesman_and_whose_forces(resolver: ActorResolver) -> None:
     assert owner("embassy") == ["USA"]
 
 
+def test_an_official_serves_the_state_an_armed_group_named_fights_in(
+    resolver: ActorResolver,
+) -> None:
+    text = "President Ana Ramos conceded to demands from RENAMO on Monday."
+    assert people(analyse(resolver, text))["Ana Ramos"][0] == "MOZ"
+
+
 def test_of_phrase_gives_the_state(resolver: ActorResolver) -> None:
     text = "On Sunday, President Patrice Talon of Benin signed the trade agreement."
     found = people(analyse(resolver, text))

@@ -350,3 +350,37 @@ def test_refusing_refugees_is_a_rejection() -> None:
     text = "Jordan said it will not accept any more refugees from Syria."
     event = only(text, "REJECT")
     assert parties(event.actor) == {"JOR"} and parties(event.recipient) == {"SYR"}
+
+
+def test_a_complaint_over_an_act_targets_the_actor_of_the_act() -> None:
+    text = "Syria complained to the United Nations on Tuesday over two Turkish air raids."
+    assert parties(only(text, "ACCUSE").recipient) == {"TUR"}
+
+
+def test_a_threat_falls_on_whoever_its_condition_is_about() -> None:
+    text = "Russia threatened to halt the talks if Norway goes ahead with the deployment."
+    assert parties(only(text, "THREATEN").recipient) == {"NOR"}
+
+
+def test_a_demand_that_someone_act_is_made_of_them() -> None:
+    text = "The World Health Organization repeated its demand that Israel lift the closure."
+    event = only(text, "REQUEST")
+    assert parties(event.actor) == {"WHO"} and parties(event.recipient) == {"ISR"}
+
+
+def test_a_curfew_with_no_target_falls_on_the_rulers_own_people() -> None:
+    event = only("The Nepalese government imposed a curfew on Sunday.", "COERCE")
+    assert [(e.country, e.sector) for e in event.recipient] == [("NPL", "CVL")]
+
+
+def test_supporters_of_a_leader_are_his_people_not_him() -> None:
+    text = "Supporters of former President Evo Morales of Bolivia blocked roads in La Paz."
+    event = only(text, "PROTEST")
+    assert [(e.country, e.name) for e in event.actor] == [("BOL", None)]
+    assert [(e.country, e.sector) for e in event.recipient] == [("BOL", "GOV")]
+
+
+def test_they_is_the_subject_even_when_named_by_a_modifier() -> None:
+    text = "Malian rebels rejected a Nigerian plan and said they opposed the deployment."
+    opposed = [e for e in events(text) if e.trigger == "opposed"]
+    assert [parties(e.actor) for e in opposed] == [{"MLI"}]
