@@ -22,6 +22,7 @@ from parley.normalize.places import Gazetteer
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Prepositions that put an event inside a territory ('near' and 'outside' do not).
 _TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
+_OTHER_THINGS = {"since", "after", "before", "following", "unlike", "like", "than"}
 _PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
 _OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
 _ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
@@ -307,7 +308,8 @@ def _where(verb: Token) -> bool:
 
 
 def _place_prepositions(root: Token) -> list[Token]:
-    """Place prepositions under `root`, not crossing into other clauses or the subject."""
+    """Place prepositions under `root`, not crossing into other clauses, the subject or a
+    phrase about another time or thing ('the deadliest since an assault in Ghazni')."""
     found = []
     stack = [root]
     while stack:
@@ -315,6 +317,8 @@ def _place_prepositions(root: Token) -> list[Token]:
         for child in token.children:
             listed = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")  # a list member
             if child.dep_ in _OTHER_CLAUSES and not listed:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _OTHER_THINGS:
                 continue
             if child.dep_ == "prep" and _is_place_prep(child):
                 found.append(child)
@@ -335,14 +339,17 @@ def _place_of(
     ent = _entity_span(obj)
     mention = actors.mention_at(obj)
     if ent is not None:
-        text = ent.text
-    elif mention is not None and mention.via in ("capital", "name"):
+        return gazetteer.lookup(ent.text, countries)
+    if mention is not None:
         text = obj.doc[mention.start : mention.end].text
-    elif _after_place_noun(obj) and obj.pos_ == "PROPN":
-        text = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")  # 'the town of X'
-    else:
+        return gazetteer.lookup(text, countries) if mention.via in ("capital", "name") else None
+    if obj.pos_ != "PROPN":
         return None
-    return gazetteer.lookup(text, countries)
+    # A name the model did not tag as a place ('an assault in Ghazni' as an ORG): a place
+    # after 'the town of', or one in a state the document is about.
+    place = gazetteer.lookup(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"), countries)
+    trusted = place is not None and (_after_place_noun(obj) or place.country in countries)
+    return place if trusted else None
 
 
 def _after_place_noun(obj: Token) -> bool:

@@ -384,3 +384,15 @@ def test_they_is_the_subject_even_when_named_by_a_modifier() -> None:
     text = "Malian rebels rejected a Nigerian plan and said they opposed the deployment."
     opposed = [e for e in events(text) if e.trigger == "opposed"]
     assert [parties(e.actor) for e in opposed] == [{"MLI"}]
+
+
+def test_a_place_the_model_calls_an_organisation_is_still_a_place() -> None:
+    text = "Afghan officials said an assault in Ghazni killed 12 soldiers on Monday."
+    event = only(text, "ASSAULT")
+    assert event.event_loc is not None and event.event_loc.name == "Ghazni"
+
+
+def test_a_place_of_another_event_is_not_this_ones() -> None:
+    text = "Reuters called Monday's attack in Peru the deadliest since an assault in Lima."
+    places = {e.trigger: e.event_loc.name for e in events(text) if e.event_loc}
+    assert places == {"attack": "Peru", "assault": "Lima"}

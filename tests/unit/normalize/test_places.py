@@ -29,3 +29,10 @@ def test_dateline() -> None:
         dateline_place("BEIJING (Reuters) – China said ...", default_gazetteer()).country == "CHN"
     )
     assert dateline_place("China said on Monday ...", default_gazetteer()) is None
+
+
+def test_named_regions_and_the_kind_of_area_after_a_name() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("the West Bank").country == "PSE"
+    assert gazetteer.lookup("West Darfur State").country == "SDN"
+    assert gazetteer.lookup("Helmand Province").country == "AFG"
