@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from parley.events.categories import categories
 from parley.events.extract import EventMention
 from parley.models import DateSpan, Entity, Event, Evidence
-from parley.nlp.vocabulary import MOTION_VERBS
+from parley.nlp.vocabulary import MOTION_VERBS, UNIDENTIFIED
 
 
 def merge_mentions(
@@ -29,6 +29,7 @@ def merge_mentions(
         if mention in headlines:
             continue
         group = next((g for g in groups if _same_event(g, mention)), None)
+        group = group or _recalled(groups, mention)
         if group is None:
             groups.append([mention])
         else:
@@ -67,7 +68,7 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
         return False  # one verb, two meetings ('met with A, then with B')
     if any(m.sentence == mention.sentence for m in group):
         joined = any(_connected(m.trigger, mention.trigger) for m in group)
-        return joined and bool(_parties(first.actor) & _parties(mention.actor))
+        return joined and _compatible(first.actor, mention.actor)
     if first.trigger.lemma_.lower() != mention.trigger.lemma_.lower():
         return False
     if _parties(first.actor) != _parties(mention.actor):
@@ -78,6 +79,47 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if mention.status.status != "occurred" and _introduces_new(mention):
         return False
     return _dates_agree(_date_of(group), mention.date)
+
+
+def _compatible(first: list[Entity], second: list[Entity]) -> bool:
+    """Actors that may be the same: sharing a party, or one side unidentified ('a car
+    bombing killed five, another attack ascribed to the Taliban')."""
+    return bool(_parties(first) & _parties(second)) or _unidentified(first) or _unidentified(second)
+
+
+def _unidentified(actor: list[Entity]) -> bool:
+    return bool(actor) and all(e.sector == UNIDENTIFIED for e in actor)
+
+
+_RECALL_SENTENCES = 2
+
+
+def _recalled(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention] | None:
+    """'A car bomb was rammed into a base in Maidan Shahr. Dozens died in the attack,
+    conducted by the Taliban': 'the attack' is the event just told, if it is of the same
+    category and status and told in the last sentences, and the actors may be the same."""
+    trigger = mention.trigger
+    definite = trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children
+    )
+    if not definite:
+        return None
+    for group in reversed(groups):
+        last = group[-1]
+        if last.entry.event != mention.entry.event:
+            continue
+        after = mention.sentence.start >= last.sentence.end
+        recent = after and _sentences_between(last, mention) < _RECALL_SENTENCES
+        same = last.status.status == mention.status.status and _compatible(
+            last.actor, mention.actor
+        )
+        return group if recent and same and _dates_agree(_date_of(group), mention.date) else None
+    return None
+
+
+def _sentences_between(earlier: EventMention, later: EventMention) -> int:
+    doc = later.sentence.doc
+    return sum(1 for s in doc.sents if earlier.sentence.end <= s.start < later.sentence.start)
 
 
 def _connected(first: Token, second: Token) -> bool:
@@ -165,6 +207,8 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
     actor = _union(m.actor for m in group)
     if lead.entry.symmetric:  # a meeting told with 'travel to Seoul' is still symmetric
         actor = _union([actor, *(m.recipient for m in group)])
+    named = [e for e in actor if e.sector != UNIDENTIFIED]
+    actor = named or actor  # unidentified attackers until a telling names them
     acting = {(e.party, e.sector) for e in actor if not e.name}
     sentence = lead.sentence
     return Event(

@@ -18,6 +18,7 @@ from parley.events.parties import REACTIONS, construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.vocabulary import UNIDENTIFIED
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
 
@@ -143,7 +144,7 @@ def _unidentified(
     attackers are unidentified armed forces of the state it happened in (CAMEO's UAF)."""
     country = where.country if where is not None else None
     country = country or next((e.country for e in territory if e.country), None)
-    return [actors.state(country, "UAF")] if country else []
+    return [actors.state(country, UNIDENTIFIED)] if country else []
 
 
 _DOMESTIC_MEASURES = {"COERCE", "CONCEDE"}

@@ -18,6 +18,16 @@ _SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
+_PERPETRATION = {
+    "conduct",
+    "carry",
+    "perpetrate",
+    "claim",
+    "ascribe",
+    "attribute",
+    "blame",
+    "mount",
+}
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -185,6 +195,9 @@ def _noun_parties(
         actor = _subject_of(noun, actors)
     elif not actor and _gone_for(noun):  # 'negotiators returned to Geneva for talks'
         actor = _subject_of(noun.head.head, actors)
+    if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
+        clauses = noun.head.head.children
+        actor = [e for c in clauses if _perpetrated(c) for e in _attributed_to(c, actors)]
     return actor, recipient
 
 
@@ -201,6 +214,12 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             found += [e for e in _resolve(child, actors) if e.party]
     return found
+
+
+def _perpetrated(clause: Token) -> bool:
+    """A participle clause that says who carried an attack out (the model often hangs it
+    on the sentence's verb rather than on the attack)."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBN" and clause.lemma_ in _PERPETRATION
 
 
 def _gone_for(noun: Token) -> bool:

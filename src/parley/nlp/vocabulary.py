@@ -31,3 +31,6 @@ REPORTING_VERBS = frozenset(
 MOTION_VERBS = frozenset(
     {"travel", "go", "fly", "arrive", "come", "visit", "trip", "return", "head", "converge"}
 )
+
+# CAMEO's sector for unidentified armed forces: who attacked when the text does not say.
+UNIDENTIFIED = "UAF"

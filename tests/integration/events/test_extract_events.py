@@ -396,3 +396,18 @@ def test_a_place_of_another_event_is_not_this_ones() -> None:
     text = "Reuters called Monday's attack in Peru the deadliest since an assault in Lima."
     places = {e.trigger: e.event_loc.name for e in events(text) if e.event_loc}
     assert places == {"attack": "Peru", "assault": "Lima"}
+
+
+def test_the_attack_told_next_is_the_attack_just_told() -> None:
+    text = (
+        "A bombing near the town of Kunduz killed 20 soldiers on Monday.\n\n"
+        "The Taliban said they carried out the attack."
+    )
+    attacks = [e for e in events(text) if e.event == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.actor) for e in attacks]
+    assert parties(attacks[0].actor) == {"TALIBAN"}
+
+
+def test_an_attack_claimed_in_a_participle_clause() -> None:
+    event = only("Dozens died in the attack, reportedly conducted by al-Shabaab.", "ASSAULT")
+    assert parties(event.actor) == {"ALSHABAAB"}
