@@ -307,7 +307,7 @@ def _recipients(
             and child.dep_ in ("dobj", "dative")
             and child.lemma_.lower() not in entry.requires
         ):
-            found += _resolve(child, actors) or _object_targets(child, actors)
+            found += _object_recipients(child, actors)
         elif child.dep_ == "prep" and child.lower_ in preps:
             found += _objects_of(child, actors)
         elif child.dep_ == "prep" and child.lower_ == "in":
@@ -325,6 +325,15 @@ def _reacted_to(preposition: Token, actors: DocumentActors) -> list[Entity]:
                 if prep.dep_ == "prep" and prep.lower_ in _REACTION_PREPS:
                     found += _objects_of(prep, actors)
     return found
+
+
+def _object_recipients(obj: Token, actors: DocumentActors) -> list[Entity]:
+    """The object ('expelled the Libyan ambassador to Greece'), but the object's own
+    target when the object is the actor's own ('closed its borders with Iran')."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+    if owned:
+        return _object_targets(obj, actors) or _resolve(obj, actors)
+    return _resolve(obj, actors) or _object_targets(obj, actors)
 
 
 def _object_targets(obj: Token, actors: DocumentActors) -> list[Entity]:

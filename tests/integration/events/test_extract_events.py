@@ -411,3 +411,10 @@ def test_the_attack_told_next_is_the_attack_just_told() -> None:
 def test_an_attack_claimed_in_a_participle_clause() -> None:
     event = only("Dozens died in the attack, reportedly conducted by al-Shabaab.", "ASSAULT")
     assert parties(event.actor) == {"ALSHABAAB"}
+
+
+def test_closing_ones_own_border_with_a_neighbour_targets_the_neighbour() -> None:
+    event = only("Russia closed its southern border with Georgia on Monday.", "COERCE")
+    assert parties(event.recipient) == {"GEO"}
+    expelled = only("Athens expelled the Libyan ambassador to Greece.", "SANCTION")
+    assert parties(expelled.recipient) == {"LBY"}
