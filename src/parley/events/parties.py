@@ -95,7 +95,7 @@ def _verb_parties(
         if child.dep_ == "dobj" and child.lemma_.lower() in entry.requires:
             # 'rejected an Indian proposal', 'dismissed an appeal from the president'
             recipient += _recipients(child, entry, actors, include_object=False)
-            recipient += _noun_authors(child, actors)
+            recipient += _object_targets(child, actors) or _noun_authors(child, actors)
     if not recipient:
         recipient = _complement_recipients(verb, lexicon, actors)
     return actor, recipient
