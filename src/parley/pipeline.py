@@ -33,12 +33,16 @@ class Pipeline:
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
         self._gazetteer = default_gazetteer()
-        self._actors = ActorResolver(self.nlp, dictionaries)
+        self._actors = ActorResolver(self.nlp, dictionaries, self._locate)
         self._extractor = EventExtractor(lexicon, self._gazetteer)
         combined = f"{dictionaries.content_hash}:{lexicon.content_hash}"
         self.dictionary_hash = hashlib.sha256(combined.encode()).hexdigest()
         self.model = model_version()
         self.org_homes = {o.org: o.home for o in dictionaries.organizations if o.home}
+
+    def _locate(self, name: str) -> str | None:
+        place = self._gazetteer.lookup(name)
+        return place.country if place is not None else None
 
     def remember(
         self, name: str, country: str | None, org: str | None, sector: str | None, title: str | None

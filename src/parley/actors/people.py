@@ -9,6 +9,7 @@ surname alone; those are resolved in `coref`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -35,10 +36,13 @@ class Person:
 
 
 class PeopleFinder:
-    """Builds `Person` records from the model's PERSON entities and the context around them."""
+    """Builds `Person` records from the model's PERSON entities and the context around them.
+    `locate` gives the state of a place name ('Northamptonshire's chief constable' serves
+    Britain); without it, only actor names give a person's state."""
 
-    def __init__(self, titles: TitleLexicon) -> None:
+    def __init__(self, titles: TitleLexicon, locate: Callable[[str], str | None] | None = None):
         self._titles = titles
+        self._locate = locate
 
     def find(self, doc: Doc, actors: list[ActorMatch]) -> list[Person]:
         by_token = {i: match for match in actors for i in range(match.start, match.end)}
@@ -55,6 +59,8 @@ class PeopleFinder:
                 self._describe_from_appositive(doc, person, by_token)
             if person.country is None and person.org is None:
                 self._describe_from_of_phrase(doc, person, by_token)
+            if person.country is None and person.org is None and person.title:
+                person.country = self._place_of_office(doc, person, by_token)
             people.append(person)
         return people
 
@@ -67,38 +73,33 @@ class PeopleFinder:
             return None
         return ent.doc[start : ent.end]
 
-    def _describe_from_prefix(
-        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
-    ) -> None:
-        """Words just before the name: title, and the state or body it serves."""
+    def _prefix(self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]) -> Span:
+        """The words just before the name that describe it."""
         start = person.start
         while start > 0 and person.start - start < _PREFIX_LIMIT:
             token = doc[start - 1]
             if not _may_precede_name(token, self._titles.words, by_token):
                 break
             start -= 1
-        prefix = doc[start : person.start]
+        return doc[start : person.start]
+
+    def _describe_from_prefix(
+        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
+    ) -> None:
+        """Words just before the name: title, and the state or body it serves."""
+        prefix = self._prefix(doc, person, by_token)
         if len(prefix) == 0:
             return
         self._apply_title(person, prefix)
-        _apply_affiliation(
-            person, [by_token[i] for i in range(start, person.start) if i in by_token]
-        )
+        _apply_affiliation(person, [by_token[t.i] for t in prefix if t.i in by_token])
 
     def _describe_from_appositive(
         self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
     ) -> None:
         """'Name, a US peace envoy,' and 'Name, the chief executive of Hong Kong'."""
-        if person.end >= len(doc) or doc[person.end].text != ",":
+        phrase = _appositive(doc, person)
+        if phrase is None:
             return
-        end = person.end + 1
-        while end < len(doc) and end - person.end < _APPOSITIVE_LIMIT:
-            token = doc[end]
-            clause = token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # not 'leading'
-            if (token.is_punct and token.text != "-") or clause or token.is_space:
-                break
-            end += 1
-        phrase = doc[person.end + 1 : end]
         words = [t.text for t in phrase]
         match = self._titles.find(words)
         if match is None or not _describes(phrase, match.start, match.end):
@@ -122,12 +123,38 @@ class PeopleFinder:
         if at + 1 < len(doc) and doc[at].lower_ == "of" and (at + 1) in by_token:
             _apply_affiliation(person, [by_token[at + 1]])
 
+    def _place_of_office(
+        self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
+    ) -> str | None:
+        """A place named in the title ('Northamptonshire's chief constable', 'Sharif Hotak,
+        of the Maidan Wardak provincial council'): its state is the person's."""
+        if self._locate is None:
+            return None
+        spans = [self._prefix(doc, person, by_token), _appositive(doc, person)]
+        described = {t.i for span in spans if span is not None for t in span}
+        places = [e for e in doc.ents if e.label_ in ("GPE", "LOC") and e.start in described]
+        return next(filter(None, (self._locate(e.text) for e in places)), None)
+
     def _apply_title(self, person: Person, prefix: Span) -> None:
         match = self._titles.find([t.text for t in prefix])
         if match is None:
             return
         person.title = prefix[match.start : match.end].text
         person.sector = match.record.sector
+
+
+def _appositive(doc: Doc, person: Person) -> Span | None:
+    """'Name, a US peace envoy,': the description after the name's comma."""
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    end = person.end + 1
+    while end < len(doc) and end - person.end < _APPOSITIVE_LIMIT:
+        token = doc[end]
+        clause = token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # not 'leading'
+        if (token.is_punct and token.text != "-") or clause or token.is_space:
+            break
+        end += 1
+    return doc[person.end + 1 : end]
 
 
 def _describes(phrase: Span, start: int, end: int) -> bool:

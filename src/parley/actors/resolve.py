@@ -8,6 +8,7 @@ countries"), pronouns and surnames met earlier in the document.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -332,10 +333,17 @@ class DocumentActors:
 class ActorResolver:
     """Finds and resolves the actors of documents; built once per dictionary version."""
 
-    def __init__(self, nlp: Language, dictionaries: Dictionaries) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        dictionaries: Dictionaries,
+        locate: Callable[[str], str | None] | None = None,
+    ) -> None:
+        """`locate` names the state a place is in (the gazetteer's lookup), for officials
+        known by the place they serve ('Northamptonshire's chief constable')."""
         self._matcher = ActorMatcher(nlp, dictionaries)
         self._titles = TitleLexicon(dictionaries.titles)
-        self._people = PeopleFinder(self._titles)
+        self._people = PeopleFinder(self._titles, locate)
         self._known = KnownPeople(dictionaries.people)
         self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
         self._homes = {o.org: o.home for o in dictionaries.organizations if o.home}
@@ -359,8 +367,13 @@ class ActorResolver:
         mentions = [_match_mention(doc, m) for m in matches]
         # An official the text gives no state serves the reporter's, else the one state
         # the text names or an armed group of it fights in ('Judge X opened investigations
-        # against Chilean officials', 'President X conceded to UNITA's demands').
-        states = {m.entity.country or self._homes.get(m.entity.org or "") for m in mentions}
+        # against Chilean officials', 'President X conceded to UNITA's demands'); a state
+        # that is only ever an act's direct target ('Premier X condemned Russia') is not it.
+        states = {
+            m.entity.country or self._homes.get(m.entity.org or "")
+            for m in mentions
+            if not _direct_target(doc[m.end - 1])
+        }
         states.discard(None)
         story = home_country or (states.pop() if len(states) == 1 else None)
         for person in people:
@@ -711,6 +724,14 @@ def _is_of(token: Token) -> bool:
     """Prepositions that name whose a thing is: 'ministers of X', 'calls by X', 'an offer
     from X'."""
     return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
+
+
+def _direct_target(token: Token) -> bool:
+    """The object of a verb, or of a preposition on a verb ('condemned Russia', 'appealed
+    to Russia')."""
+    if token.dep_ in ("dobj", "dative"):
+        return token.head.pos_ == "VERB"
+    return token.dep_ == "pobj" and token.head.head.pos_ == "VERB"
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

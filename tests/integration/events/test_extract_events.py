@@ -418,3 +418,13 @@ def test_closing_ones_own_border_with_a_neighbour_targets_the_neighbour() -> Non
     assert parties(event.recipient) == {"GEO"}
     expelled = only("Athens expelled the Libyan ambassador to Greece.", "SANCTION")
     assert parties(expelled.recipient) == {"LBY"}
+
+
+def test_an_official_known_by_the_place_he_serves() -> None:
+    event = only("Texas Governor Greg Abbott condemned Mexico on Monday.", "ACCUSE")
+    assert [(e.country, e.name) for e in event.actor] == [("USA", "Greg Abbott")]
+
+
+def test_a_state_named_only_as_the_target_is_not_the_speakers() -> None:
+    text = "Bavarian premier Markus Soeder condemned Russia on Monday."
+    assert [e.event for e in events(text)] == []  # Soeder's state is not named
