@@ -109,6 +109,8 @@ def _chain(trigger: Token) -> list[Token]:
     while token.head.i != token.i:
         dep = token.dep_
         if dep in ("pobj", "pcomp") and token.head.lower_ in ("of", "for", "to"):
+            if token.head.lower_ == "to" and _negated(token.head.head):
+                break  # 'did not accede to the demands': the demands were made
             token = token.head.head
         elif token.pos_ == "NOUN" and dep in _ARGUMENT_DEPS:
             token = token.head
@@ -118,6 +120,18 @@ def _chain(trigger: Token) -> list[Token]:
             break
         chain.append(token)
     return chain
+
+
+def _negated(token: Token) -> bool:
+    """'did not meet', and 'conceded nothing', 'signed no agreement'."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "dobj" and child.lower_ in ("nothing", "none")):
+            return True
+        if child.dep_ == "dobj" and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return True
+    return False
 
 
 def _is_purpose(verb: Token) -> bool:
@@ -133,7 +147,7 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     if token.head.lemma_.lower() == "let" and token.dep_ == "ccomp":
         return StatusReading("planned", 0.7)  # "let's discuss this emergency"
 
-    if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX", "NOUN"):
+    if _negated(token) and token.pos_ in ("VERB", "AUX", "NOUN"):
         return StatusReading("negated", 0.8)
     if not is_trigger:
         if lemma in _FAILED_GOVERNORS:

@@ -428,3 +428,13 @@ def test_an_official_known_by_the_place_he_serves() -> None:
 def test_a_state_named_only_as_the_target_is_not_the_speakers() -> None:
     text = "Bavarian premier Markus Soeder condemned Russia on Monday."
     assert [e.event for e in events(text)] == []  # Soeder's state is not named
+
+
+def test_refusing_to_accede_to_demands_does_not_unmake_the_demands() -> None:
+    text = "Mexico did not accede to the Guatemalan demands for an inquiry."
+    statuses = {e.event: e.status for e in events(text)}
+    assert statuses == {"CONCEDE": "negated", "REQUEST": "occurred"}
+
+
+def test_conceding_nothing_is_a_negated_concession() -> None:
+    assert only("Chile has conceded nothing to Bolivia.", "CONCEDE").status == "negated"
