@@ -69,8 +69,9 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if any(m.sentence == mention.sentence for m in group):
         joined = any(_connected(m.trigger, mention.trigger) for m in group)
         return joined and _compatible(first.actor, mention.actor)
-    if first.trigger.lemma_.lower() != mention.trigger.lemma_.lower():
-        return False
+    lemma = mention.trigger.lemma_.lower()
+    if all(m.trigger.lemma_.lower() != lemma for m in group):
+        return False  # 'met in Niamey for an AU summit ... the AU summit' is one summit
     if _parties(first.actor) != _parties(mention.actor):
         return False
     recipients = (_parties(first.recipient), _parties(mention.recipient))

@@ -100,6 +100,7 @@ class EventExtractor:
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
+        _date_by_where_clause(found)
         return found
 
     def _territory(
@@ -240,6 +241,19 @@ def _date_by_reference(mentions: list[EventMention], published: date) -> None:
             continue
         end = when.end if immediately else max(when.end, published)
         mention.date = DateSpan(when.start, end, f"after {token.text}", "range")
+
+
+def _date_by_where_clause(mentions: list[EventMention]) -> None:
+    """'a summit where on Sunday the presidents signed the agreement': the summit was
+    held then too (a 'where' clause shares its head's place, and tells part of its time)."""
+    dated = {m.trigger.i: m.date for m in mentions if m.date is not None}
+    for mention in mentions:
+        if mention.date is not None or mention.trigger.pos_ != "NOUN":
+            continue
+        for clause in mention.trigger.children:
+            where = any(t.lower_ in ("where", "when") for t in clause.subtree)
+            if clause.dep_ == "relcl" and where and clause.i in dated:
+                mention.date = dated[clause.i]
 
 
 def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | None:

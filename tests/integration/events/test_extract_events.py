@@ -438,3 +438,15 @@ def test_refusing_to_accede_to_demands_does_not_unmake_the_demands() -> None:
 
 def test_conceding_nothing_is_a_negated_concession() -> None:
     assert only("Chile has conceded nothing to Bolivia.", "CONCEDE").status == "negated"
+
+
+def test_a_summit_is_dated_by_what_happened_at_it_and_told_once() -> None:
+    text = (
+        "Leaders of the African Union met in Niamey for an AU summit where on Sunday "
+        "Ghana and Togo signed a trade agreement.\n\n"
+        "At the opening of the AU summit, leaders of the African Union praised the deal."
+    )
+    summits = [e for e in events(text) if e.event == "CONSULT"]
+    assert len(summits) == 1, [(e.trigger, e.text) for e in summits]
+    assert summits[0].event_loc is not None and summits[0].event_loc.name == "Niamey"
+    assert summits[0].date is not None and summits[0].date.start == date(2023, 3, 12)
