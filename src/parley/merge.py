@@ -47,16 +47,21 @@ def merge_mentions(
     return events
 
 
+# Statuses that tell the past: what happened, and what was not done ('did not accede').
+_TOLD_AS_PAST = ("occurred", "negated")
+
+
 def _carry_reference_time(events: list[Event], published: date) -> None:
     """A past event told without a date happened after the last dated past event the
     story told before it ('... failed Friday. The three issued a statement condemning')
-    and by publication: the story's reference time carries forward."""
+    and by publication: the story's reference time carries forward (so does a refusal:
+    'but did not accede to their demands')."""
     reference: date | None = None
     for event in sorted(events, key=lambda e: e.mentions[0].start):
         if event.date is not None and event.status != "planned":
             if event.date.end <= published:
                 reference = max(reference or event.date.start, event.date.start)
-        elif event.date is None and event.status == "occurred" and reference is not None:
+        elif event.date is None and event.status in _TOLD_AS_PAST and reference is not None:
             event.date = DateSpan(reference, published, "", "range")
 
 

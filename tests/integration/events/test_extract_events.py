@@ -450,3 +450,9 @@ def test_a_summit_is_dated_by_what_happened_at_it_and_told_once() -> None:
     assert len(summits) == 1, [(e.trigger, e.text) for e in summits]
     assert summits[0].event_loc is not None and summits[0].event_loc.name == "Niamey"
     assert summits[0].date is not None and summits[0].date.start == date(2023, 3, 12)
+
+
+def test_a_refusal_takes_the_storys_time() -> None:
+    text = "On Monday, Chile lifted the curfew.\n\nChile did not accede to the Bolivian demands."
+    refusal = next(e for e in events(text) if e.status == "negated")
+    assert refusal.date is not None and refusal.date.start == date(2023, 3, 13)
