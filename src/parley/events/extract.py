@@ -248,9 +248,18 @@ def _date_by_where_clause(mentions: list[EventMention]) -> None:
     held then too (a 'where' clause shares its head's place, and tells part of its time)."""
     dated = {m.trigger.i: m.date for m in mentions if m.date is not None}
     for mention in mentions:
-        if mention.date is not None or mention.trigger.pos_ != "NOUN":
+        if mention.date is not None:
             continue
-        for clause in mention.trigger.children:
+        trigger = mention.trigger
+        occasions = [trigger] if trigger.pos_ == "NOUN" else []
+        occasions += [  # 'met in Cairo for a summit where ...'
+            o
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        for clause in (c for o in occasions for c in o.children):
             where = any(t.lower_ in ("where", "when") for t in clause.subtree)
             if clause.dep_ == "relcl" and where and clause.i in dated:
                 mention.date = dated[clause.i]

@@ -156,9 +156,26 @@ def _dependent_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
             for grandchild in child.children:
                 lemmas.add(grandchild.lemma_.lower())
+        if child.dep_ == "dobj":
+            lemmas |= _of_phrase(child)
     if token.i >= 2 and token.doc[token.i - 1].text == "-":
         lemmas.add(token.doc[token.i - 2].lemma_.lower())
     return lemmas
+
+
+def _of_phrase(noun: Token) -> set[str]:
+    """'allow the return of U.N. weapons inspectors', 'suspended part of the aid program':
+    the object's 'of' phrase says what it is a part or act of. (Not the subject's: a
+    requirement names the object, and in 'both of the missile launches' misparsed as a
+    verb, 'missile' would launch.)"""
+    return {
+        word.lemma_.lower()
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for word in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))
+    }
 
 
 def _is_time_phrase(token: Token) -> bool:

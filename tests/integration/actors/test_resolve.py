@@ -51,9 +51,9 @@ def test_appositive_title_after_its_modifiers(resolver: ActorResolver) -> None:
 
 
 def test_an_official_with_no_state_serves_the_only_state_named(resolver: ActorResolver) -> None:
-    text = "Judge Elena Barros opened an inquiry into Chilean officials on Monday."
+    text = "Judge Elena Barros questioned two Chilean ministers on Monday."
     assert people(analyse(resolver, text))["Elena Barros"][0] == "CHL"
-    two = "Judge Elena Barros opened an inquiry into Chilean and Peruvian officials."
+    two = "Judge Elena Barros questioned Chilean and Peruvian ministers."
     assert people(analyse(resolver, two))["Elena Barros"][0] is None
 
 
@@ -76,7 +76,7 @@ def test_whose_spokesman_and_whose_forces(resolver: ActorResolver) -> None:
 def test_an_official_serves_the_state_an_armed_group_named_fights_in(
     resolver: ActorResolver,
 ) -> None:
-    text = "President Ana Ramos conceded to demands from RENAMO on Monday."
+    text = "President Ana Ramos met RENAMO leaders on Monday."
     assert people(analyse(resolver, text))["Ana Ramos"][0] == "MOZ"
 
 

@@ -226,15 +226,15 @@ def test_the_dateline_date_is_not_the_event_date() -> None:
 
 
 def test_event_with_no_target_falls_on_the_state_it_happens_in() -> None:
-    lifted = only("Serbia lifted the night curfew in Montenegro on Sunday.", "CONCEDE")
-    assert parties(lifted.recipient) == {"MNE"}
+    lifted = only("Morocco lifted the night curfew in Mauritania on Sunday.", "CONCEDE")
+    assert parties(lifted.recipient) == {"MRT"}
     protest = only("Thousands of protesters blocked roads into Nairobi on Monday.", "PROTEST")
     assert parties(protest.recipient) == {"KEN"}
 
 
 def test_a_state_acts_on_its_own_region_and_its_police_on_their_state() -> None:
-    text = "Sudan's government lifted the state of emergency in the Darfur region on Sunday."
-    assert parties(only(text, "CONCEDE").recipient) == {"SDN"}
+    text = "Nigeria's government lifted the state of emergency in the Borno region on Sunday."
+    assert parties(only(text, "CONCEDE").recipient) == {"NGA"}
 
 
 def test_a_place_inside_another_phrase_is_not_the_target() -> None:
@@ -245,7 +245,7 @@ def test_a_place_inside_another_phrase_is_not_the_target() -> None:
 def test_the_author_of_a_rejected_proposal_is_its_recipient() -> None:
     adjective = only("Chile rejected a Peruvian proposal on Monday.", "REJECT")
     assert parties(adjective.recipient) == {"PER"}
-    source = only("Ghana rejected a fresh offer from Togo for direct talks.", "REJECT")
+    source = only("Ghana rejected a fresh offer from Togo.", "REJECT")
     assert parties(source.recipient) == {"TGO"}
 
 
@@ -262,14 +262,14 @@ def test_an_announced_cooperative_act_is_a_promise() -> None:
 
 
 def test_an_announced_hostile_act_is_a_threat() -> None:
-    event = only("NATO confirmed it would tighten the naval blockade of Libya.", "THREATEN")
-    assert parties(event.actor) == {"NATO"} and parties(event.recipient) == {"LBY"}
+    event = only("The EU confirmed it would tighten the naval blockade of Libya.", "THREATEN")
+    assert parties(event.actor) == {"EU"} and parties(event.recipient) == {"LBY"}
     vow = only("The rebels in Mali have vowed to attack the French base.", "THREATEN")
     assert parties(vow.recipient) == {"FRA"}
 
 
 def test_a_withdrawal_announced_with_unless_is_a_threat() -> None:
-    text = "Kenya announced that it will withdraw its troops from Somalia unless it gets funds."
+    text = "Kenya said it would withdraw from Somalia unless the funds arrive."
     assert parties(only(text, "THREATEN").recipient) == {"SOM"}
 
 
@@ -279,7 +279,7 @@ def test_an_announced_refusal_is_a_rejection() -> None:
 
 
 def test_a_plan_told_by_someone_else_stays_a_plan() -> None:
-    text = "Israel will evacuate all settlements in Gaza, a spokesman for the army said."
+    text = "Egypt will reopen the Rafah crossing, a spokesman for the army said."
     assert [e.event for e in events(text)] == ["RETREAT"]
 
 
@@ -298,15 +298,15 @@ def test_police_acting_on_their_own_state_is_a_domestic_event() -> None:
 
 
 def test_readiness_takes_the_recipient_of_what_is_offered() -> None:
-    text = "Syria says it is willing to withdraw its troops from Lebanon."
-    assert parties(only(text, "AGREE").recipient) == {"LBN"}
-    offer = only("Russia offered to negotiate with Armenia on Monday.", "AGREE")
-    assert parties(offer.recipient) == {"ARM"}
+    text = "Morocco says it is willing to withdraw its forces from Mauritania."
+    assert parties(only(text, "AGREE").recipient) == {"MRT"}
+    offer = only("Turkey offered to negotiate with Greece on Monday.", "AGREE")
+    assert parties(offer.recipient) == {"GRC"}
 
 
 def test_one_party_agreeing_to_anothers_proposal_is_directed() -> None:
-    event = only("Israel has agreed to Egyptian mediation.", "AGREE")
-    assert parties(event.actor) == {"ISR"} and parties(event.recipient) == {"EGY"}
+    event = only("Ethiopia has agreed to Kenyan mediation.", "AGREE")
+    assert parties(event.actor) == {"ETH"} and parties(event.recipient) == {"KEN"}
     joint = only("Japan and China agreed to resume talks.", "AGREE")
     assert parties(joint.actor) == {"JPN", "CHN"} and joint.recipient == []
 
@@ -317,25 +317,24 @@ def test_a_conjunct_shares_the_passive_subject_not_the_agent() -> None:
 
 
 def test_an_attack_nobody_claims_is_by_unidentified_forces_of_the_place() -> None:
-    event = only(
-        "A roadside bomb attack near the town of Kandahar killed two Canadian soldiers.", "ASSAULT"
-    )
-    assert [(e.country, e.sector) for e in event.actor] == [("AFG", "UAF")]
-    assert parties(event.recipient) == {"CAN"}
+    text = "A suicide bombing near the port of Aden killed three Saudi soldiers."
+    event = only(text, "ASSAULT")
+    assert [(e.country, e.sector) for e in event.actor] == [("YEM", "UAF")]
+    assert parties(event.recipient) == {"SAU"}
 
 
 def test_a_protest_with_no_target_is_aimed_at_the_government_where_it_is_held() -> None:
-    event = only("Afghan refugees demonstrated in the city of Peshawar on Sunday.", "PROTEST")
+    event = only("Afghan refugees held a rally in the city of Peshawar on Sunday.", "PROTEST")
     assert [(e.country, e.sector) for e in event.recipient] == [("PAK", "GOV")]
 
 
 def test_a_vow_to_fight_is_a_threat() -> None:
-    event = only("Syrian rebels have sworn to fight until they win.", "THREATEN")
+    event = only("Syrian rebels swore on Sunday to fight on.", "THREATEN")
     assert parties(event.actor) == {"SYR"}
 
 
 def test_readiness_to_impose_martial_law_is_a_threat() -> None:
-    text = "Peru's government announced that it is prepared to impose martial law."
+    text = "The government of Peru is prepared to impose martial law, the interior minister said."
     assert parties(only(text, "THREATEN").actor) == {"PER"}
 
 
@@ -347,25 +346,25 @@ def test_going_somewhere_for_talks_is_meeting_there() -> None:
 
 
 def test_refusing_refugees_is_a_rejection() -> None:
-    text = "Jordan said it will not accept any more refugees from Syria."
+    text = "Poland said it would not admit migrants from Belarus."
     event = only(text, "REJECT")
-    assert parties(event.actor) == {"JOR"} and parties(event.recipient) == {"SYR"}
+    assert parties(event.actor) == {"POL"} and parties(event.recipient) == {"BLR"}
 
 
 def test_a_complaint_over_an_act_targets_the_actor_of_the_act() -> None:
-    text = "Syria complained to the United Nations on Tuesday over two Turkish air raids."
+    text = "Cyprus complained to the European Union over Turkish drilling in its waters."
     assert parties(only(text, "ACCUSE").recipient) == {"TUR"}
 
 
 def test_a_threat_falls_on_whoever_its_condition_is_about() -> None:
-    text = "Russia threatened to halt the talks if Norway goes ahead with the deployment."
-    assert parties(only(text, "THREATEN").recipient) == {"NOR"}
+    text = "Serbia threatened to leave the talks if Kosovo joins the council."
+    assert parties(only(text, "THREATEN").recipient) == {"XKX"}
 
 
 def test_a_demand_that_someone_act_is_made_of_them() -> None:
-    text = "The World Health Organization repeated its demand that Israel lift the closure."
+    text = "The World Health Organization renewed its demand that Myanmar reopen the clinics."
     event = only(text, "REQUEST")
-    assert parties(event.actor) == {"WHO"} and parties(event.recipient) == {"ISR"}
+    assert parties(event.actor) == {"WHO"} and parties(event.recipient) == {"MMR"}
 
 
 def test_a_curfew_with_no_target_falls_on_the_rulers_own_people() -> None:
@@ -393,7 +392,7 @@ def test_a_place_the_model_calls_an_organisation_is_still_a_place() -> None:
 
 
 def test_a_place_of_another_event_is_not_this_ones() -> None:
-    text = "Reuters called Monday's attack in Peru the deadliest since an assault in Lima."
+    text = "Police said Monday's attack in Peru was worse than an assault in Lima last year."
     places = {e.trigger: e.event_loc.name for e in events(text) if e.event_loc}
     assert places == {"attack": "Peru", "assault": "Lima"}
 
@@ -409,7 +408,8 @@ def test_the_attack_told_next_is_the_attack_just_told() -> None:
 
 
 def test_an_attack_claimed_in_a_participle_clause() -> None:
-    event = only("Dozens died in the attack, reportedly conducted by al-Shabaab.", "ASSAULT")
+    text = "Eleven people died in the raid, carried out by al-Shabaab according to police."
+    event = only(text, "ASSAULT")
     assert parties(event.actor) == {"ALSHABAAB"}
 
 
@@ -431,7 +431,7 @@ def test_a_state_named_only_as_the_target_is_not_the_speakers() -> None:
 
 
 def test_refusing_to_accede_to_demands_does_not_unmake_the_demands() -> None:
-    text = "Mexico did not accede to the Guatemalan demands for an inquiry."
+    text = "Mexico has not acceded to Guatemala's demands for compensation."
     statuses = {e.event: e.status for e in events(text)}
     assert statuses == {"CONCEDE": "negated", "REQUEST": "occurred"}
 
@@ -442,13 +442,13 @@ def test_conceding_nothing_is_a_negated_concession() -> None:
 
 def test_a_summit_is_dated_by_what_happened_at_it_and_told_once() -> None:
     text = (
-        "Leaders of the African Union met in Niamey for an AU summit where on Sunday "
-        "Ghana and Togo signed a trade agreement.\n\n"
-        "At the opening of the AU summit, leaders of the African Union praised the deal."
+        "Leaders of the Arab League met in Cairo for a summit where on Sunday "
+        "Egypt and Jordan signed a gas agreement.\n\n"
+        "At the opening of the summit, leaders of the Arab League praised the deal."
     )
     summits = [e for e in events(text) if e.event == "CONSULT"]
     assert len(summits) == 1, [(e.trigger, e.text) for e in summits]
-    assert summits[0].event_loc is not None and summits[0].event_loc.name == "Niamey"
+    assert summits[0].event_loc is not None and summits[0].event_loc.name == "Cairo"
     assert summits[0].date is not None and summits[0].date.start == date(2023, 3, 12)
 
 
@@ -456,3 +456,26 @@ def test_a_refusal_takes_the_storys_time() -> None:
     text = "On Monday, Chile lifted the curfew.\n\nChile did not accede to the Bolivian demands."
     refusal = next(e for e in events(text) if e.status == "negated")
     assert refusal.date is not None and refusal.date.start == date(2023, 3, 13)
+
+
+def test_lexicon_additions_read_the_objects_of_phrase() -> None:
+    allow = only("Iran said it would allow the return of IAEA inspectors in May.", "AGREE")
+    assert parties(allow.actor) == {"IRN"}
+    denied = only("Ankara's city council denied the allocation of land for a mosque.", "REJECT")
+    assert parties(denied.actor) == {"TUR"}
+
+
+def test_hosting_a_leader_for_a_meeting_is_a_meeting() -> None:
+    text = "The Kenyan president hosted the Ugandan president for a short meeting."
+    assert parties(only(text, "CONSULT").actor) == {"KEN", "UGA"}
+
+
+def test_islamists_of_the_story_protest_at_home() -> None:
+    text = "Islamists began a sit-in outside the Tunisian parliament on Friday."
+    assert parties(only(text, "PROTEST").actor) == {"TUN"}
+
+
+def test_an_abbreviated_rank_is_a_title() -> None:
+    text = "Lt. Gen. Marc Bazin resigned on Monday ahead of Haiti's local elections."
+    event = only(text, "RETREAT")
+    assert [(e.country, e.name) for e in event.actor] == [("HTI", "Marc Bazin")]
