@@ -110,7 +110,7 @@ class DocumentActors:
         earlier = [e for i, e in self.speakers if i < token.i]
         return list(earlier[-1]) if earlier else []
 
-    def _entities_for_one(self, token: Token) -> list[Entity]:
+    def _entities_for_one(self, token: Token, groups: bool = True) -> list[Entity]:
         mention = self.by_token.get(token.i)
         if mention is not None and mention.via == VIA_DEMONYM:
             residence = self._residence(token)
@@ -134,7 +134,7 @@ class DocumentActors:
         found = self._entities_in_phrase(token)
         if not found and _is_bare_definite(token):
             found = self._same_noun_before(token)
-        if not found:
+        if not found and groups:
             found = self._domestic_group(token)
         return found
 
@@ -186,7 +186,21 @@ class DocumentActors:
         return []
 
     def _entities_in_phrase(self, head: Token) -> list[Entity]:
-        """'Defense ministers of the three countries', 'the Japanese foreign minister'."""
+        """'Defense ministers of the three countries', 'the Japanese foreign minister'.
+        A group word among the modifiers is the document's own only when the phrase
+        names no state ('Kampuchean guerrilla camps': the guerrillas are Kampuchean)."""
+        named = [e for e in self._owners_in_phrase(head, groups=False) if e.party]
+        found = named or self._owners_in_phrase(head)
+        if not found:
+            found = self._first_in_subtree(head)
+        if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
+            found = [self.state(e.country, "CVL") for e in found if e.country]
+        sector = self._sector_of(head)
+        if sector:
+            found = [e if e.name else replace(e, sector=sector) for e in found]  # role wins
+        return _unique(found)
+
+    def _owners_in_phrase(self, head: Token, groups: bool = True) -> list[Entity]:
         sector = self._sector_of(head)
         found: list[Entity] = []
         for child in head.children:
@@ -201,16 +215,11 @@ class DocumentActors:
                 continue  # 'a Kabul car bombing' is in Kabul, not by Kabul's government
             targets = list(child.children) if owner else [child]
             for target in targets:
-                found.extend(self._entities_for_one(target) if target.dep_ != "conj" else [])
+                if target.dep_ != "conj":
+                    found.extend(self._entities_for_one(target, groups))
                 for conj in target.conjuncts:
-                    found.extend(self._entities_for_one(conj))
-        if not found:
-            found = self._first_in_subtree(head)
-        if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
-            found = [self.state(e.country, "CVL") for e in found if e.country]
-        if sector:
-            found = [e if e.name or e.sector else replace(e, sector=sector) for e in found]
-        return _unique(found)
+                    found.extend(self._entities_for_one(conj, groups))
+        return found
 
     def _first_in_subtree(self, head: Token) -> list[Entity]:
         """Misparsed phrases ('both of North Korea's launches' with 'both' as a subject)

@@ -187,12 +187,13 @@ def _noun_parties(
     told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)
-    governor = noun.head
-    supported = noun.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
+    listed = _first_conjunct(noun)  # 'launched artillery, mortar and rocket fire'
+    governor = listed.head
+    supported = listed.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
     if supported:
         recipient += _recipients(governor, entry, actors, include_object=False)
-    if not actor and (supported or noun.dep_ in ("nsubjpass", "attr")):
-        actor = _subject_of(noun, actors)
+    if not actor and (supported or listed.dep_ in ("nsubjpass", "attr")):
+        actor = _subject_of(listed, actors)
     elif not actor and _gone_for(noun):  # 'negotiators returned to Geneva for talks'
         actor = _subject_of(noun.head.head, actors)
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
@@ -214,6 +215,12 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             found += [e for e in _resolve(child, actors) if e.party]
     return found
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _perpetrated(clause: Token) -> bool:

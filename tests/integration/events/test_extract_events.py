@@ -479,3 +479,15 @@ def test_an_abbreviated_rank_is_a_title() -> None:
     text = "Lt. Gen. Marc Bazin resigned on Monday ahead of Haiti's local elections."
     event = only(text, "RETREAT")
     assert [(e.country, e.name) for e in event.actor] == [("HTI", "Marc Bazin")]
+
+
+def test_workers_of_a_company_in_the_capital_are_workers_not_the_government() -> None:
+    text = "Iranian police have been pressuring workers of a Tehran bus company to end the strike."
+    event = only(text, "REQUEST")
+    assert [(e.country, e.sector) for e in event.recipient] == [("IRN", "LAB")]
+
+
+def test_fire_at_the_end_of_a_list_of_weapons_has_the_verbs_actor() -> None:
+    text = "Thai forces launched mortar and rocket fire against Cambodian rebel camps."
+    event = only(text, "ASSAULT")
+    assert parties(event.actor) == {"THA"} and parties(event.recipient) == {"KHM"}
