@@ -203,9 +203,13 @@ def _shared(
 
 
 def _parties_right(prediction: Prediction, record: GsrRecord, homes: Mapping[str, str]) -> bool:
+    """Directed records compare each side; symmetric ones (and Parley's meetings, which it
+    codes with every participant as actor where the GSR names a host and a guest) compare
+    all parties together."""
     actors = list(prediction.get("actor") or [])
     recipients = list(prediction.get("recipient") or [])
-    if record.symmetric:
+    meeting = prediction.get("event") == "CONSULT" and not recipients
+    if record.symmetric or meeting:
         gold = dict.fromkeys(record.sources + record.targets)
         return _shared(actors + recipients, gold, homes) >= min(2, len(gold))
     if not _shared(actors, record.sources, homes):

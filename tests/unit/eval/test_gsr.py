@@ -147,3 +147,11 @@ def test_an_armed_group_stands_for_its_home_state() -> None:
     group = prediction("THREATEN", [org("HAMAS")], [country("ISR")])
     assert score_gsr_record([group], record, {"HAMAS": "PSE"}).parties_found
     assert not score_gsr_record([group], record, {}).parties_found
+
+
+def test_a_meeting_coded_with_all_participants_as_actors_matches_host_and_guest() -> None:
+    record = GsrRecord("r", "text", "CONSULT", "CONSULT", ("RUS",), ("JPN",), False)
+    both = prediction("CONSULT", [country("RUS"), country("JPN")])
+    host_only = prediction("CONSULT", [country("RUS")])
+    assert score_gsr_record([both], record).parties_found
+    assert not score_gsr_record([host_only], record).parties_found
