@@ -140,7 +140,8 @@ class DocumentActors:
 
     def _residence(self, demonym: Token) -> Entity | None:
         """'Bosnian Serbs', 'the Albanians of southern Serbia': a people named with the
-        state they live in belongs to that state (CAMEO codes residence, not ethnicity)."""
+        state they live in belongs to that state (CAMEO codes residence, not ethnicity);
+        so does an 'ethnic' minority the sentence places in a state."""
         own = self.by_token[demonym.i].entity.country
         places = [c for c in demonym.children if c.dep_ in ("amod", "compound")]
         places += [
@@ -150,6 +151,9 @@ class DocumentActors:
             for o in c.children
             if o.dep_ == "pobj"
         ]
+        if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in demonym.children):
+            # 'killed three ethnic Albanians in a gunbattle in southern Serbia'
+            places += [t for t in demonym.sent if t.dep_ == "pobj" and t.head.lower_ == "in"]
         for place in places:
             mention = self.by_token.get(place.i)
             entity = mention.entity if mention is not None else None

@@ -126,6 +126,12 @@ def test_a_people_named_with_its_state_of_residence(resolver: ActorResolver) -> 
     assert [e.country for e in actors.entities_for(serbs)] == ["XKX", "ROU"]
 
 
+def test_an_ethnic_minority_placed_in_a_state_belongs_to_it(resolver: ActorResolver) -> None:
+    doc = load_nlp()("Police arrested four ethnic Hungarians in Slovakia on Monday.")
+    hungarians = next(t for t in doc if t.text == "Hungarians")
+    assert [e.country for e in resolver.analyse(doc).entities_for(hungarians)] == ["SVK"]
+
+
 def test_abbreviations_the_model_gets_wrong(resolver: ActorResolver) -> None:
     doc = load_nlp()("The DPRK and the ROK held talks.")
     parties = {m.entity.country for m in resolver.analyse(doc).mentions}
