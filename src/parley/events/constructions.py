@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -25,12 +26,22 @@ COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")
 THREAT = Trigger("ready", "ADJ", "THREATEN", None, "130")
 
 
-def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, Trigger]]:
-    """(token, entry) for each construction in `doc`, the token standing for the event."""
+@dataclass(frozen=True)
+class Construction:
+    """A construction's event: the word standing for it, its entry, and the category of
+    what is committed to, if the lexicon names it ('ready to impose martial law': COERCE)."""
+
+    token: Token
+    entry: Trigger
+    content: str | None = None
+
+
+def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[Construction]:
+    """Each construction in `doc`."""
     for token in doc:
         if token.pos_ == "VERB" and token.dep_ == "ccomp" and _is_obligation(token):
             if token.head.lemma_.lower() in REPORTING_VERBS:
-                yield token, DEMAND
+                yield Construction(token, DEMAND)
         elif token.lemma_.lower() in _READINESS and token.pos_ == "ADJ":
             content = next((c for c in token.children if c.dep_ == "xcomp"), None)
             if content is not None:  # 'ready to contribute troops', 'to impose martial law'
@@ -38,8 +49,9 @@ def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, T
                 entry = lexicon.match(content) or next(
                     filter(None, map(lexicon.match, objects)), None
                 )
-                is_conflict = entry is not None and categories()[entry.event].quad_code >= 3
-                yield token, THREAT if is_conflict else COMMITMENT
+                event = entry.event if entry is not None else None
+                is_conflict = event is not None and categories()[event].quad_code >= 3
+                yield Construction(token, THREAT if is_conflict else COMMITMENT, event)
 
 
 def _is_obligation(verb: Token) -> bool:

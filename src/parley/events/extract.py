@@ -86,7 +86,8 @@ class EventExtractor:
                 found.append(
                     EventMention(token, entry, group, recipient, status, when, where, decider)
                 )
-        for token, entry in construction_triggers(doc, self._lexicon):
+        for construction in construction_triggers(doc, self._lexicon):
+            token, entry = construction.token, construction.entry
             actor, recipient = construction_parties(token, entry, self._lexicon, actors)
             actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
             recipient = [e for e in recipient if e.party]
@@ -94,7 +95,10 @@ class EventExtractor:
                 status = StatusReading("occurred", 0.6)
                 when = _date(token.head, status, published)
                 where = place_for(token, actors, self._gazetteer, home_countries)
-                recipient = recipient or self._territory(token, actors, home_countries)
+                if not recipient:  # the default target of what is committed to
+                    territory = self._territory(token, actors, home_countries)
+                    content = construction.content or entry.event
+                    recipient = _target_by_default(content, territory, actor, actors)
                 found.append(EventMention(token, entry, actor, recipient, status, when, where))
         found = _as_commitments(found, actors, entries, published)
         found.sort(key=lambda m: m.trigger.i)

@@ -335,7 +335,9 @@ def test_a_vow_to_fight_is_a_threat() -> None:
 
 def test_readiness_to_impose_martial_law_is_a_threat() -> None:
     text = "The government of Peru is prepared to impose martial law, the interior minister said."
-    assert parties(only(text, "THREATEN").actor) == {"PER"}
+    threat = only(text, "THREATEN")
+    assert parties(threat.actor) == {"PER"}
+    assert [(e.country, e.sector) for e in threat.recipient] == [("PER", "CVL")]
 
 
 def test_going_somewhere_for_talks_is_meeting_there() -> None:
