@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley.events.categories import categories
 from parley.events.extract import EventMention
+from parley.events.parties import without_own_side
 from parley.models import DateSpan, Entity, Event, Evidence
 from parley.nlp.vocabulary import MOTION_VERBS, UNIDENTIFIED
 
@@ -215,7 +216,6 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         actor = _union([actor, *(m.recipient for m in group)])
     named = [e for e in actor if e.sector != UNIDENTIFIED]
     actor = named or actor  # unidentified attackers until a telling names them
-    acting = {(e.party, e.sector) for e in actor if not e.name}
     sentence = lead.sentence
     return Event(
         doc_id=doc_id,
@@ -224,12 +224,7 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         text=_clean(sentence),
         evidence=Evidence(sentence.start_char, sentence.end_char),
         actor=actor,
-        # A party is not its own recipient, but a state's police or protesters act on the
-        # state itself (domestic events: 'police arrested 12' is COP → the state), and a
-        # named person on their own state's government or people.
-        recipient=[
-            e for e in _union(m.recipient for m in group) if (e.party, e.sector) not in acting
-        ],
+        recipient=without_own_side(actor, _union(m.recipient for m in group)),
         mode=[lead.entry.mode] if lead.entry.mode else [],
         date=_narrowest(m.date for m in group),
         event_loc=next((m.place for m in group if m.place is not None), None),

@@ -199,10 +199,21 @@ class DocumentActors:
             found = self._first_in_subtree(head)
         if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
             found = [self.state(e.country, "CVL") for e in found if e.country]
-        sector = self._sector_of(head)
+        sector = self._sector_of(head) or (self._group_modifier(head) if named else None)
         if sector:
             found = [e if e.name else replace(e, sector=sector) for e in found]  # role wins
         return _unique(found)
+
+    def _group_modifier(self, head: Token) -> str | None:
+        """'Ugandan opposition candidates' are the opposition's: the sector of a group word
+        modifying the head."""
+        for child in head.children:
+            record = (
+                self.titles.record_for(child.text) if child.dep_ in ("compound", "amod") else None
+            )
+            if record is not None and record.sector in _DOMESTIC_SECTORS:
+                return record.sector
+        return None
 
     def _owners_in_phrase(self, head: Token, groups: bool = True) -> list[Entity]:
         sector = self._sector_of(head)

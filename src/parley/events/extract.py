@@ -18,7 +18,7 @@ from parley.events.parties import REACTIONS, construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
-from parley.nlp.vocabulary import UNIDENTIFIED
+from parley.nlp.vocabulary import UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
 
@@ -61,7 +61,7 @@ class EventExtractor:
         found = []
         for index, entry in entries.items():
             token = doc[index]
-            if _told_by_another(token, entries) or is_habitual(token):
+            if _told_by_another(token, entries) or is_habitual(token) or _describes_a_noun(token):
                 continue
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
             if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
@@ -74,7 +74,7 @@ class EventExtractor:
             where = place_for(token, actors, self._gazetteer, home_countries)
             territory = self._territory(token, actors, home_countries)
             if not actor and entry.event in _VIOLENCE:
-                actor = _unidentified(where, territory, actors)
+                actor = _unidentified(token, where, territory, actors)
             if not actor:
                 continue
             status, decider = event_status(token)
@@ -143,10 +143,14 @@ _VIOLENCE = {"ASSAULT"}
 
 
 def _unidentified(
-    where: Place | None, territory: list[Entity], actors: DocumentActors
+    trigger: Token, where: Place | None, territory: list[Entity], actors: DocumentActors
 ) -> list[Entity]:
     """'A roadside bombing near Samarra killed a US soldier': nobody is named, so the
-    attackers are unidentified armed forces of the state it happened in (CAMEO's UAF)."""
+    attackers are unidentified armed forces of the state it happened in (CAMEO's UAF).
+    Not when something else is the cause ('a fire destroyed 200 homes')."""
+    causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if any(c.lemma_.lower() not in WEAPONS for c in causes):
+        return []
     country = where.country if where is not None else None
     country = country or next((e.country for e in territory if e.country), None)
     return [actors.state(country, UNIDENTIFIED)] if country else []
@@ -276,6 +280,12 @@ def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | N
         if mention.trigger.i < token.i and mention.trigger.lemma_.lower() == lemma and mention.date:
             return mention.date
     return None
+
+
+def _describes_a_noun(token: Token) -> bool:
+    """A participle used as an adjective ('pledged delegates', 'a banned party') names a
+    property, not an event."""
+    return token.pos_ == "VERB" and token.dep_ == "amod"
 
 
 def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:

@@ -52,11 +52,17 @@ def find_parties(
         recipient = _content_recipients(trigger, lexicon, actors)
     elif entry.symmetric:
         return _merge(actor, recipient), []
-    acting = {
-        (e.party, e.sector) for e in actor if not e.name
-    }  # the state's police act on the state
-    recipient = [e for e in recipient if (e.party, e.sector) not in acting or e.name]
-    return actor, recipient
+    return actor, without_own_side(actor, recipient)
+
+
+def without_own_side(actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
+    """A party is not its own recipient; but a state's police, protesters or rebels act on
+    the state itself (domestic events: 'police arrested 12' is COP → the state), and a
+    named person on their state's government or people (not on the bare state: 'Trump
+    withdrew the US from the treaty' has no recipient in the US)."""
+    sides = {(e.party, e.sector) for e in actor if not e.name}
+    sides |= {(e.party, None) for e in actor if e.name}
+    return [e for e in recipient if e.name or (e.party, e.sector) not in sides]
 
 
 def _one_sided(trigger: Token, actor: list[Entity]) -> bool:

@@ -34,3 +34,13 @@ MOTION_VERBS = frozenset(
 
 # CAMEO's sector for unidentified armed forces: who attacked when the text does not say.
 UNIDENTIFIED = "UAF"
+
+# Things that kill or destroy on someone's behalf: an attack they carry out has an
+# attacker even when the text does not name one ('a car bomb killed five').
+WEAPONS = frozenset(
+    {
+        "bomb", "bombing", "attack", "device", "explosive", "explosion", "blast", "mine",
+        "rocket", "missile", "shell", "mortar", "grenade", "gunfire", "shelling", "airstrike",
+        "strike", "drone", "ambush", "raid",
+    }
+)  # fmt: skip

@@ -493,3 +493,13 @@ def test_fire_at_the_end_of_a_list_of_weapons_has_the_verbs_actor() -> None:
     text = "Thai forces launched mortar and rocket fire against Cambodian rebel camps."
     event = only(text, "ASSAULT")
     assert parties(event.actor) == {"THA"} and parties(event.recipient) == {"KHM"}
+
+
+def test_a_fire_is_no_attack_and_a_pledged_delegate_no_pledge() -> None:
+    assert events("A fire destroyed 200 homes in a slum near the port of Chittagong.") == []
+    assert events("Biden has won 1,200 pledged delegates in the United States.") == []
+
+
+def test_a_leader_is_not_the_target_of_his_own_states_withdrawal() -> None:
+    text = "President Donald Trump withdrew the United States from the treaty."
+    assert only(text, "SANCTION").recipient == []
