@@ -73,7 +73,10 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if any(m.trigger.i == mention.trigger.i for m in group):
         return False  # one verb, two meetings ('met with A, then with B')
     if any(m.sentence == mention.sentence for m in group):
-        joined = any(_connected(m.trigger, mention.trigger) for m in group)
+        joined = any(
+            _connected(m.trigger, mention.trigger) or _purpose_of(m.trigger, mention.trigger)
+            for m in group
+        )
         return joined and _compatible(first.actor, mention.actor)
     lemma = mention.trigger.lemma_.lower()
     if all(m.trigger.lemma_.lower() != lemma for m in group):
@@ -141,6 +144,19 @@ def _connected(first: Token, second: Token) -> bool:
             return False
         token = token.head
     return token.i == upper.i
+
+
+def _purpose_of(first: Token, second: Token) -> bool:
+    """'began a hunger strike to protest against the decision': the act done (the verb's
+    object) and what it is done for (the verb's 'to' clause) are one event."""
+    nouns = [t for t in (first, second) if t.dep_ == "dobj"]
+    purposes = [
+        t
+        for t in (first, second)
+        if t.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    ]
+    return bool(nouns and purposes) and nouns[0].head.i == purposes[0].head.i
 
 
 def _fold_vague_plans(groups: list[list[EventMention]]) -> list[list[EventMention]]:
@@ -224,7 +240,7 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         text=_clean(sentence),
         evidence=Evidence(sentence.start_char, sentence.end_char),
         actor=actor,
-        recipient=without_own_side(actor, _union(m.recipient for m in group)),
+        recipient=_recipient(actor, group),
         mode=[lead.entry.mode] if lead.entry.mode else [],
         date=_narrowest(m.date for m in group),
         event_loc=next((m.place for m in group if m.place is not None), None),
@@ -236,6 +252,16 @@ def _to_event(doc_id: str, group: list[EventMention]) -> Event:
         trigger_start=lead.trigger.idx,
         mentions=[Evidence(m.sentence.start_char, m.sentence.end_char) for m in group],
     )
+
+
+def _recipient(actor: list[Entity], group: list[EventMention]) -> list[Entity]:
+    """The recipients the tellings name; failing those, the conventional target of the
+    clearest telling ('a protest is aimed at the government where it is held')."""
+    named = without_own_side(actor, _union(m.recipient for m in group))
+    if named:
+        return named
+    defaults = (m.fallback for m in sorted(group, key=_informativeness, reverse=True))
+    return without_own_side(actor, next((d for d in defaults if d), []))
 
 
 def _informativeness(mention: EventMention) -> tuple:

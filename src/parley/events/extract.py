@@ -5,7 +5,7 @@ One mention per trigger token; `merge` later folds mentions of the same real-wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -35,6 +35,8 @@ class EventMention:
     date: DateSpan | None
     place: Place | None
     decider: Token | None = None  # the word that decided a proposal's fate, if any
+    # The target by convention when no telling of the event names one (`merge` decides).
+    fallback: list[Entity] = field(default_factory=list)
 
     @property
     def sentence(self) -> Span:
@@ -80,11 +82,14 @@ class EventExtractor:
             status, decider = event_status(token)
             previous = _previous_date(found, status)
             when = _date(decider or token, status, published, previous)
+            fallback = []
             if not recipient and not entry.symmetric:
-                recipient = _target_by_default(entry.event, territory, actor, actors)
+                fallback = _target_by_default(entry.event, territory, actor, actors)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
-                    EventMention(token, entry, group, recipient, status, when, where, decider)
+                    EventMention(
+                        token, entry, group, recipient, status, when, where, decider, fallback
+                    )
                 )
         for construction in construction_triggers(doc, self._lexicon):
             token, entry = construction.token, construction.entry
@@ -95,11 +100,14 @@ class EventExtractor:
                 status = StatusReading("occurred", 0.6)
                 when = _date(token.head, status, published)
                 where = place_for(token, actors, self._gazetteer, home_countries)
-                if not recipient:  # the default target of what is committed to
-                    territory = self._territory(token, actors, home_countries)
-                    content = construction.content or entry.event
-                    recipient = _target_by_default(content, territory, actor, actors)
-                found.append(EventMention(token, entry, actor, recipient, status, when, where))
+                territory = self._territory(token, actors, home_countries)
+                content = construction.content or entry.event  # what is committed to
+                fallback = _target_by_default(content, territory, actor, actors)
+                found.append(
+                    EventMention(
+                        token, entry, actor, recipient, status, when, where, None, fallback
+                    )
+                )
         found = _as_commitments(found, actors, entries, published)
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
@@ -134,7 +142,9 @@ def _as_commitments(
             status = StatusReading("occurred", 0.6)
             when = _date(c.token, status, published)
             coded.append(
-                EventMention(c.token, c.entry, c.actor, c.recipient, status, when, m.place)
+                EventMention(
+                    c.token, c.entry, c.actor, c.recipient, status, when, m.place, None, m.fallback
+                )
             )
     return coded
 

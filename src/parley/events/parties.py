@@ -272,8 +272,9 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             return found
         if current is token and current.dep_ == "xcomp" and current.pos_ == "VERB":
             controller = [c for c in current.head.children if c.dep_ == "dobj"]
-            if controller:  # 'encouraged farmers to set fires': the farmers set them
-                return _resolve(controller[0], actors)
+            controlling = _resolve(controller[0], actors) if controller else []
+            if controlling:  # 'encouraged farmers to set fires': the farmers set them
+                return controlling  # (not 'began a strike to protest': the strikers do)
         if current.dep_ == "relcl":
             # 'actions that violate the law': the relative clause's subject is its head
             # noun, whether or not we can name it; never the main clause's subject.

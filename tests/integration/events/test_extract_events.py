@@ -503,3 +503,9 @@ def test_a_fire_is_no_attack_and_a_pledged_delegate_no_pledge() -> None:
 def test_a_leader_is_not_the_target_of_his_own_states_withdrawal() -> None:
     text = "President Donald Trump withdrew the United States from the treaty."
     assert only(text, "SANCTION").recipient == []
+
+
+def test_a_strike_to_protest_a_decision_is_one_protest_at_whoever_decided() -> None:
+    text = "Kurdish students began a hunger strike in Turkey to protest against Iraq's decision."
+    event = only(text, "PROTEST")
+    assert parties(event.recipient) == {"IRQ"}  # named, so no default target is added
