@@ -20,7 +20,7 @@ from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
-from parley.nlp.vocabulary import MOTION_VERBS, REPORTING_VERBS
+from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
@@ -35,7 +35,6 @@ _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
 _FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
-_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter"}
 _ANAPHORIC_NOUNS = {
     "regime",
     "government",
@@ -586,7 +585,7 @@ def _speakers(doc: Doc, actors: DocumentActors) -> list[tuple[int, list[Entity]]
             )
         if subject is None:
             continue
-        if subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        if subject.lemma_.lower() in DOCUMENT_NOUNS:
             entities = _authors(subject, actors)
         else:
             entities = actors.entities_for(subject)

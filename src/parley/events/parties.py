@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from parley.actors.resolve import DocumentActors
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
-from parley.nlp.vocabulary import MOTION_VERBS, REPORTING_VERBS
+from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _ANY = Trigger("", "", None, None, None)  # a content clause no lexicon entry names
@@ -185,6 +185,8 @@ def _noun_parties(
     noun: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     actor = _noun_authors(noun, actors)
+    if entry.symmetric:  # 'the trilateral meeting of Cyprus, Greece and Israel'
+        actor += [e for p in noun.children if _is_of_phrase(p) for e in _objects_of(p, actors)]
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
@@ -201,6 +203,8 @@ def _noun_parties(
     if not actor and (supported or listed.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(listed, actors)
     elif not actor and _gone_for(noun):  # 'negotiators returned to Geneva for talks'
+        actor = _subject_of(noun.head.head, actors)
+    if not actor and _in_document(noun):  # 'sent a letter of support'
         actor = _subject_of(noun.head.head, actors)
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
         clauses = noun.head.head.children
@@ -221,6 +225,19 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             found += [e for e in _resolve(child, actors) if e.party]
     return found
+
+
+def _is_of_phrase(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "of"
+
+
+def _in_document(noun: Token) -> bool:
+    """'a letter of support', 'a message of condolence': the document's sender acts."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in DOCUMENT_NOUNS
+    )
 
 
 def _first_conjunct(token: Token) -> Token:

@@ -44,3 +44,9 @@ WEAPONS = frozenset(
         "strike", "drone", "ambush", "raid",
     }
 )  # fmt: skip
+
+# Nouns for documents: 'the statement issued by A, B and C' speaks for its authors, and
+# 'a letter of support' sent by someone is their support.
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "communiqué", "letter", "message", "note"}
+)

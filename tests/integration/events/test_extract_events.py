@@ -509,3 +509,17 @@ def test_a_strike_to_protest_a_decision_is_one_protest_at_whoever_decided() -> N
     text = "Kurdish students began a hunger strike in Turkey to protest against Iraq's decision."
     event = only(text, "PROTEST")
     assert parties(event.recipient) == {"IRQ"}  # named, so no default target is added
+
+
+def test_a_meeting_of_three_states_and_a_pact_signed_between_them() -> None:
+    text = (
+        "During the trilateral meeting of Chile, Peru and Bolivia on March 3, 2016, "
+        "a memorandum was signed between Chile, Peru and Bolivia."
+    )
+    assert parties(only(text, "CONSULT").actor) == {"CHL", "PER", "BOL"}
+    assert parties(only(text, "SUPPORT").actor) == {"CHL", "PER", "BOL"}
+
+
+def test_a_letter_of_support_is_its_senders_support() -> None:
+    text = "The Spanish foreign minister sent a letter of support to Portugal."
+    assert parties(only(text, "SUPPORT").actor) == {"ESP"}
