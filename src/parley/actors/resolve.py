@@ -32,6 +32,7 @@ _LIST_END = {"VERB", "AUX", "PRON"}
 # Sectors of people who serve a state: their state is the story's when the text omits it.
 _STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
+_TARGET_PREPS = {"to", "against", "on", "with", "at", "toward", "towards"}
 _FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
@@ -750,11 +751,12 @@ def _is_of(token: Token) -> bool:
 
 
 def _direct_target(token: Token) -> bool:
-    """The object of a verb, or of a preposition on a verb ('condemned Russia', 'appealed
-    to Russia')."""
+    """The object of a verb, or of a target preposition on a verb ('condemned Russia',
+    'appealed to Russia'; not 'imposed in Sudan')."""
     if token.dep_ in ("dobj", "dative"):
         return token.head.pos_ == "VERB"
-    return token.dep_ == "pobj" and token.head.head.pos_ == "VERB"
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in _TARGET_PREPS and prep.head.pos_ == "VERB"
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -181,9 +181,7 @@ def place_for(
     """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul'."""
     for token in _place_search_roots(trigger):
         for prep in _place_prepositions(token):
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
+            for obj in _objects(prep):
                 for name in _place_names(obj):
                     place = _place_of(name, actors, gazetteer, countries)
                     if place is not None:
@@ -204,7 +202,7 @@ def territory_for(
         for prep in _place_prepositions(token):
             if prep.lower_ not in _TERRITORY_PREPS or prep.head.i not in near:
                 continue  # 'a launch on a TV screen at Seoul Station in Seoul' is not in Seoul
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in _objects(prep):
                 for name in _place_names(obj):
                     state = _state_named(name, actors, gazetteer, countries)
                     if state is not None:
@@ -212,7 +210,22 @@ def territory_for(
     return None
 
 
-_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port"}
+_PLACE_NOUNS = {
+    "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
+    "area", "neighbourhood", "neighborhood", "suburb", "quarter",
+}  # fmt: skip
+
+
+def _objects(prep: Token) -> list[Token]:
+    """A preposition's objects, through 'of' ('outside of the city of Basra')."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        objects = [o for c in prep.children if _is_of(c) for o in c.children if o.dep_ == "pobj"]
+    return objects
+
+
+def _is_of(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "of"
 
 
 def _place_names(obj: Token) -> list[Token]:
@@ -340,8 +353,8 @@ def _place_of(
     mention = actors.mention_at(obj)
     if ent is not None:
         return gazetteer.lookup(ent.text, countries)
-    if mention is not None:
-        text = obj.doc[mention.start : mention.end].text
+    if mention is not None and mention.via != "person":  # the model takes many places
+        text = obj.doc[mention.start : mention.end].text  # for people: 'the city of Gao'
         return gazetteer.lookup(text, countries) if mention.via in ("capital", "name") else None
     if obj.pos_ != "PROPN":
         return None

@@ -80,7 +80,11 @@ class Gazetteer:
     def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
         """The place `name` most likely means in a document about `countries`."""
         key = _normalise(name)
-        candidates = self._index.get(key) or self._index.get(_GENERIC_SUFFIX.sub("", key))
+        candidates = (
+            self._index.get(key)
+            or self._index.get(_GENERIC_SUFFIX.sub("", key))
+            or self._index.get(_DIRECTION.sub("", key))
+        )
         if not candidates:
             return None
         preferred = set(countries)
@@ -122,6 +126,8 @@ def _display(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+# 'eastern Beirut', 'southern Lebanon': a part of the place is in the place's state.
+_DIRECTION = re.compile(r"^(eastern|western|northern|southern|central) ")
 # 'West Darfur State', 'Helmand province': the gazetteer knows the name without the kind.
 _GENERIC_SUFFIX = re.compile(r"\s+(state|province|region|governorate|district|prefecture)$")
 

@@ -523,3 +523,13 @@ def test_a_meeting_of_three_states_and_a_pact_signed_between_them() -> None:
 def test_a_letter_of_support_is_its_senders_support() -> None:
     text = "The Spanish foreign minister sent a letter of support to Portugal."
     assert parties(only(text, "SUPPORT").actor) == {"ESP"}
+
+
+def test_outside_of_a_city_and_a_state_named_where_a_curfew_was_imposed() -> None:
+    attack = only(
+        "Two Dutch soldiers were killed by a roadside bomb outside of the Malian city of Gao.",
+        "ASSAULT",
+    )
+    assert [(e.country, e.sector) for e in attack.actor] == [("MLI", "UAF")]
+    text = "President Ali Kamara shortened the nightly curfew imposed in Guinea."
+    assert parties(only(text, "CONCEDE").actor) == {"GIN"}

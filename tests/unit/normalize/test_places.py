@@ -36,3 +36,7 @@ def test_named_regions_and_the_kind_of_area_after_a_name() -> None:
     assert gazetteer.lookup("the West Bank").country == "PSE"
     assert gazetteer.lookup("West Darfur State").country == "SDN"
     assert gazetteer.lookup("Helmand Province").country == "AFG"
+
+
+def test_a_part_of_a_place_is_in_its_state() -> None:
+    assert default_gazetteer().lookup("eastern Beirut").country == "LBN"
