@@ -244,14 +244,23 @@ def _place_names(obj: Token) -> list[Token]:
 
 
 def _with_content(roots: list[Token]) -> set[int]:
-    """The event's words and what it does ('refused to deploy peacekeepers in Iraq'): its
-    object and the verbs it governs through 'to', not phrases nested in other phrases."""
+    """The event's words and what it does ('refused to deploy peacekeepers in Iraq', 'ready
+    to contribute troops to a force in Liberia'): its object, the verbs it governs through
+    'to', and what those go to or are of; not phrases hung on other things ('a launch
+    shown on a screen at a station in Seoul')."""
     near: set[int] = set()
     stack = list(roots)
     while stack:
         token = stack.pop()
         near.add(token.i)
         stack += [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
+        stack += [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "of", "for")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     return near
 
 

@@ -533,3 +533,8 @@ def test_outside_of_a_city_and_a_state_named_where_a_curfew_was_imposed() -> Non
     assert [(e.country, e.sector) for e in attack.actor] == [("MLI", "UAF")]
     text = "President Ali Kamara shortened the nightly curfew imposed in Guinea."
     assert parties(only(text, "CONCEDE").actor) == {"GIN"}
+
+
+def test_a_commitment_of_troops_to_a_force_in_a_state_is_to_that_state() -> None:
+    text = "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali."
+    assert parties(only(text, "AGREE").recipient) == {"MLI"}
