@@ -192,6 +192,13 @@ def _noun_parties(
         recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
     if not recipient:  # 'its demand that Israel ease restrictions'
         recipient = _complement_recipients(noun, lexicon, actors)
+    if not recipient and noun.dep_ == "dobj":  # 'reiterated its demand today that Israel'
+        recipient = [
+            e
+            for c in noun.head.children
+            if c.dep_ == "ccomp" and _marked(c, "that")
+            for e in _subjects_of_clause(c, actors)
+        ]
     told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)
@@ -223,8 +230,18 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += _attributed_to(child, actors)
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
+            if child.tag_ == "VBN" or _hyphen_participle(child):
+                continue  # 'a UN-brokered deal', 'a Saudi-backed plan': a third party
             found += [e for e in _resolve(child, actors) if e.party]
     return found
+
+
+def _hyphen_participle(token: Token) -> bool:
+    """'UN' in 'UN-brokered' (the model sometimes hangs both halves on the noun)."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].tag_ == "VBN"
+    )
 
 
 def _is_of_phrase(token: Token) -> bool:

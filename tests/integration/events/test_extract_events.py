@@ -538,3 +538,13 @@ def test_outside_of_a_city_and_a_state_named_where_a_curfew_was_imposed() -> Non
 def test_a_commitment_of_troops_to_a_force_in_a_state_is_to_that_state() -> None:
     text = "Ghana is ready to contribute 800 troops to a peacekeeping force in Mali."
     assert parties(only(text, "AGREE").recipient) == {"MLI"}
+
+
+def test_a_demand_restated_with_its_clause_after_the_verb() -> None:
+    text = "UNICEF reiterated its demand on Monday that Sudan reopen the schools."
+    assert parties(only(text, "REQUEST").recipient) == {"SDN"}
+
+
+def test_the_broker_of_a_deal_is_not_a_party_to_it() -> None:
+    text = "Ethiopia and Eritrea signed a UN-brokered deal in Jeddah."
+    assert "UN" not in {p for e in events(text) for p in parties(e.actor)}
