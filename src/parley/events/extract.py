@@ -75,8 +75,8 @@ class EventExtractor:
                 actor, recipient = _parties_of_last(found, entry.event)
             where = place_for(token, actors, self._gazetteer, home_countries)
             territory = self._territory(token, actors, home_countries)
-            if not actor and entry.event in _VIOLENCE:
-                actor = _unidentified(token, where, territory, actors)
+            if not actor and entry.event in _UNATTRIBUTED:
+                actor = _unidentified(token, entry, where, territory, actors)
             if not actor:
                 continue
             status, decider = event_status(token)
@@ -149,21 +149,29 @@ def _as_commitments(
     return coded
 
 
-_VIOLENCE = {"ASSAULT"}
+# Who acts when the text names nobody: attackers are unidentified armed forces of the
+# state it happened in (CAMEO's UAF); arrests and investigations are that state's.
+_UNATTRIBUTED = {"ASSAULT": UNIDENTIFIED, "COERCE": "GOV", "ACCUSE": "GOV"}
 
 
 def _unidentified(
-    trigger: Token, where: Place | None, territory: list[Entity], actors: DocumentActors
+    trigger: Token,
+    entry: Trigger,
+    where: Place | None,
+    territory: list[Entity],
+    actors: DocumentActors,
 ) -> list[Entity]:
-    """'A roadside bombing near Samarra killed a US soldier': nobody is named, so the
-    attackers are unidentified armed forces of the state it happened in (CAMEO's UAF).
-    Not when something else is the cause ('a fire destroyed 200 homes')."""
+    """'A roadside bombing near Samarra killed a US soldier', 'a US national was put under
+    investigation in Italy'. Not when something else is the cause ('a fire destroyed 200
+    homes'), and an accusation only when it is an investigation."""
+    if entry.event == "ACCUSE" and entry.mode != "investigate":
+        return []
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
     if any(c.lemma_.lower() not in WEAPONS for c in causes):
         return []
     country = where.country if where is not None else None
     country = country or next((e.country for e in territory if e.country), None)
-    return [actors.state(country, UNIDENTIFIED)] if country else []
+    return [actors.state(country, _UNATTRIBUTED[entry.event])] if country else []
 
 
 _DOMESTIC_MEASURES = {"COERCE", "CONCEDE"}

@@ -156,7 +156,7 @@ def _dependent_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
             for grandchild in child.children:
                 lemmas.add(grandchild.lemma_.lower())
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" or (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN"):
             lemmas |= _of_phrase(child)
     if token.i >= 2 and token.doc[token.i - 1].text == "-":
         lemmas.add(token.doc[token.i - 2].lemma_.lower())
@@ -164,10 +164,10 @@ def _dependent_lemmas(token: Token) -> set[str]:
 
 
 def _of_phrase(noun: Token) -> set[str]:
-    """'allow the return of U.N. weapons inspectors', 'suspended part of the aid program':
-    the object's 'of' phrase says what it is a part or act of. (Not the subject's: a
-    requirement names the object, and in 'both of the missile launches' misparsed as a
-    verb, 'missile' would launch.)"""
+    """'allow the return of U.N. weapons inspectors', 'suspended part of the aid program',
+    'a patch of peacekeeping troops arrived': what the object or subject noun is a part or
+    act of. (Not a pronoun's: in 'both of the missile launches', misparsed with 'launches'
+    as a verb, 'missile' is not what launched.)"""
     return {
         word.lemma_.lower()
         for prep in noun.children

@@ -189,7 +189,10 @@ def _noun_parties(
         actor += [e for p in noun.children if _is_of_phrase(p) for e in _objects_of(p, actors)]
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
-        recipient += _subject_of(noun.head, actors)  # 'Turkey is under EU sanctions'
+        # 'Turkey is under EU sanctions', 'a US national was put under investigation'
+        verb = noun.head.head
+        undergoing = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        recipient += [e for c in undergoing for e in _resolve(c, actors)]
     if not recipient:  # 'its demand that Israel ease restrictions'
         recipient = _complement_recipients(noun, lexicon, actors)
     if not recipient and noun.dep_ == "dobj":  # 'reiterated its demand today that Israel'
@@ -213,6 +216,9 @@ def _noun_parties(
         actor = _subject_of(noun.head.head, actors)
     if not actor and _in_document(noun):  # 'sent a letter of support'
         actor = _subject_of(noun.head.head, actors)
+    if not actor and entry.event == "ACCUSE" and _grounds(noun):  # 'jailed X on allegations'
+        actor = _subject_of(noun.head.head, actors)
+        recipient = recipient or _recipients(noun.head.head, entry, actors, include_object=True)
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
         clauses = noun.head.head.children
         actor = [e for c in clauses if _perpetrated(c) for e in _attributed_to(c, actors)]
@@ -242,6 +248,12 @@ def _hyphen_participle(token: Token) -> bool:
     return (
         token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].tag_ == "VBN"
     )
+
+
+def _grounds(noun: Token) -> bool:
+    """'arrested on charges of', 'jailed on allegations of': whoever acts, accuses."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ == "VERB"
 
 
 def _is_of_phrase(token: Token) -> bool:

@@ -37,6 +37,8 @@ def governing_chain(trigger: Token) -> list[Token]:
     while token.head.i != token.i:
         if token.pos_ == "NOUN" and token.dep_ in _ARGUMENTS:
             token = token.head
+        elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
+            token = token.head.head  # 'was put under investigation in Brazil on Monday'
         elif token.pos_ in ("VERB", "AUX") and (token.dep_ in ("xcomp", "acl") or _purpose(token)):
             token = token.head
         else:

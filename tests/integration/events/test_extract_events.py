@@ -548,3 +548,21 @@ def test_a_demand_restated_with_its_clause_after_the_verb() -> None:
 def test_the_broker_of_a_deal_is_not_a_party_to_it() -> None:
     text = "Ethiopia and Eritrea signed a UN-brokered deal in Jeddah."
     assert "UN" not in {p for e in events(text) for p in parties(e.actor)}
+
+
+def test_jailing_on_allegations_is_also_an_accusation_by_the_jailer() -> None:
+    text = "Kenyan authorities jailed twelve Somali activists on allegations of treason."
+    accusation = only(text, "ACCUSE")
+    assert parties(accusation.actor) == {"KEN"} and parties(accusation.recipient) == {"SOM"}
+
+
+def test_an_investigation_nobody_is_named_for_is_by_the_state_it_is_held_in() -> None:
+    text = "A French citizen has been put under investigation in Brazil for fraud."
+    event = only(text, "ACCUSE")
+    assert [(e.country, e.sector) for e in event.actor] == [("BRA", "GOV")]
+    assert parties(event.recipient) == {"FRA"}
+
+
+def test_peacekeepers_arriving_are_received_not_visiting() -> None:
+    text = "A first group of Kenyan peacekeeping troops arrived in Haiti on Tuesday."
+    assert [e.event for e in events(text)] == ["RETREAT"]
