@@ -74,6 +74,7 @@ class EventExtractor:
             if not actor and _refers_back(token, entry):
                 actor, recipient = _parties_of_last(found, entry.event)
             where = place_for(token, actors, self._gazetteer, home_countries)
+            where = where or self._place_of_cause(token, actors, home_countries)
             territory = self._territory(token, actors, home_countries)
             if not actor and entry.event in _UNATTRIBUTED:
                 actor = _unidentified(token, entry, where, territory, actors)
@@ -114,6 +115,14 @@ class EventExtractor:
             _date_by_reference(found, published)
         _date_by_where_clause(found)
         return found
+
+    def _place_of_cause(
+        self, verb: Token, actors: DocumentActors, home_countries: set[str]
+    ) -> Place | None:
+        """'A bombing near Samarra killed two soldiers': the killing is where the bombing is."""
+        causes = (c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS)
+        places = (place_for(c, actors, self._gazetteer, home_countries) for c in causes)
+        return next(filter(None, places), None)
 
     def _territory(
         self, token: Token, actors: DocumentActors, home_countries: set[str]

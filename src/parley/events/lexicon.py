@@ -156,11 +156,19 @@ def _dependent_lemmas(token: Token) -> set[str]:
         if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
             for grandchild in child.children:
                 lemmas.add(grandchild.lemma_.lower())
+                if child.dep_ in ("prep", "agent"):  # 'in a car bomb explosion'
+                    lemmas |= _compounds(grandchild)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            lemmas |= _compounds(child)  # 'a minefield explosion killed'
         if child.dep_ == "dobj" or (child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN"):
             lemmas |= _of_phrase(child)
     if token.i >= 2 and token.doc[token.i - 1].text == "-":
         lemmas.add(token.doc[token.i - 2].lemma_.lower())
     return lemmas
+
+
+def _compounds(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
 
 
 def _of_phrase(noun: Token) -> set[str]:

@@ -566,3 +566,15 @@ def test_an_investigation_nobody_is_named_for_is_by_the_state_it_is_held_in() ->
 def test_peacekeepers_arriving_are_received_not_visiting() -> None:
     text = "A first group of Kenyan peacekeeping troops arrived in Haiti on Tuesday."
     assert [e.event for e in events(text)] == ["RETREAT"]
+
+
+def test_a_bomb_explosion_that_kills_is_an_attack_and_a_gas_explosion_is_not() -> None:
+    text = "A journalist was killed in a car bomb explosion in a suburb of eastern Beirut."
+    assert [(e.country, e.sector) for e in only(text, "ASSAULT").actor] == [("LBN", "UAF")]
+    assert events("Two workers were killed in a gas explosion in a suburb of Beirut.") == []
+
+
+def test_a_mediation_effort_between_two_states() -> None:
+    text = "Qatar's emir launched a mediation effort on Saturday between Egypt and Sudan."
+    event = only(text, "CONSULT")
+    assert parties(event.actor) == {"QAT"} and parties(event.recipient) == {"EGY", "SDN"}
