@@ -219,6 +219,9 @@ class DocumentActors:
         sector = self._sector_of(head)
         found: list[Entity] = []
         for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() == "base":  # 'a group based in X'
+                found.extend(e for c in child.children if _is_in(c) for e in self._objects_in(c))
+                continue
             owner = _is_of(child) or self._serves(head, child)
             if child.dep_ not in _NP_DEPS and not owner:
                 continue
@@ -254,6 +257,9 @@ class DocumentActors:
     def _is_capital(self, token: Token) -> bool:
         mention = self.by_token.get(token.i)
         return mention is not None and mention.via == "capital"
+
+    def _objects_in(self, prep: Token) -> list[Entity]:
+        return [e for o in prep.children if o.dep_ == "pobj" for e in self._entities_for_one(o)]
 
     def _serves(self, head: Token, prep: Token) -> bool:
         """'a spokesman for the prime minister' speaks for him and 'security forces in
@@ -748,6 +754,10 @@ def _is_of(token: Token) -> bool:
     """Prepositions that name whose a thing is: 'ministers of X', 'calls by X', 'an offer
     from X'."""
     return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
+
+
+def _is_in(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "in"
 
 
 def _direct_target(token: Token) -> bool:

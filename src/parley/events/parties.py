@@ -18,6 +18,7 @@ _SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
 _RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
+_MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string"}
 _PERPETRATION = {
     "conduct",
     "carry",
@@ -270,9 +271,20 @@ def _in_document(noun: Token) -> bool:
 
 
 def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    """The phrase a noun stands in for its governor: the list it ends ('artillery, mortar
+    and rocket fire') or the measure it is counted in ('ten days of war games')."""
+    while token.head.i != token.i:
+        if token.dep_ == "conj":
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and _measures(token.head.head):
+            token = token.head.head
+        else:
+            break
     return token
+
+
+def _measures(noun: Token) -> bool:
+    return noun.lemma_.lower() in _MEASURES
 
 
 def _perpetrated(clause: Token) -> bool:

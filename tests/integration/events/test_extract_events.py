@@ -578,3 +578,12 @@ def test_a_mediation_effort_between_two_states() -> None:
     text = "Qatar's emir launched a mediation effort on Saturday between Egypt and Sudan."
     event = only(text, "CONSULT")
     assert parties(event.actor) == {"QAT"} and parties(event.recipient) == {"EGY", "SDN"}
+
+
+def test_days_of_war_games_and_a_group_based_in_a_capital() -> None:
+    games = only(
+        "Greek and Italian warships launched ten days of war games on Monday.", "COOPERATE"
+    )
+    assert parties(games.actor) == {"GRC", "ITA"}
+    text = "A militia based in Tripoli violated the ceasefire on Monday."
+    assert parties(next(e for e in events(text) if e.trigger == "violated").actor) == {"LBY"}
