@@ -47,6 +47,17 @@ class KnownPeople:
             return next(iter(holders.values()))
         return None
 
+    def shared_state(self, surname: str) -> tuple[str, str] | None:
+        """(country, sector) when every known holder of a surname several people share
+        serves the same state in the same sector: 'the Bush administration' is the US
+        government whichever Bush it means."""
+        holders = list(self._by_surname.get(surname.lower(), {}).values())
+        sides = {(h.country, h.sector) for h in holders}
+        if len(holders) < 2 or len(sides) != 1:
+            return None
+        country, sector = sides.pop()
+        return (country, sector) if country else None
+
     def title_in(self, record: PersonRecord, year: int | None) -> str | None:
         """The office the person held in `year` (or their first listed one)."""
         held = [r for r in record.roles if year is None or r.covers(year)]

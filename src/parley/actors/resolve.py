@@ -429,6 +429,10 @@ def _identify_known(person: Person, known: KnownPeople, year: int | None) -> Non
         return
     record = known.identify(person.name)
     if record is None:
+        # 'the Bush administration': which Bush is unknown, but both served the US
+        side = known.shared_state(person.name) if " " not in person.name else None
+        if side is not None:
+            person.country, person.sector = side[0], person.sector or side[1]
         return
     person.name = record.name
     person.country, person.org = record.country, record.org

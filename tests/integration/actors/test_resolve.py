@@ -132,6 +132,11 @@ def test_an_ethnic_minority_placed_in_a_state_belongs_to_it(resolver: ActorResol
     assert [e.country for e in resolver.analyse(doc).entities_for(hungarians)] == ["SVK"]
 
 
+def test_a_surname_shared_by_officials_of_one_state(resolver: ActorResolver) -> None:
+    actors = analyse(resolver, "The Bush administration warned Cuba on Monday.")
+    assert people(actors)["Bush"][0] == "USA"
+
+
 def test_abbreviations_the_model_gets_wrong(resolver: ActorResolver) -> None:
     doc = load_nlp()("The DPRK and the ROK held talks.")
     parties = {m.entity.country for m in resolver.analyse(doc).mentions}
