@@ -227,6 +227,8 @@ class DocumentActors:
                 continue
             if child.dep_ == "poss" and child.pos_ == "PRON" and not sector:
                 continue  # 'his critics' are not him; 'his government' is his state's
+            if _stance(child):
+                continue  # an 'anti-Syria journalist' is not Syria's
             if child.dep_ == "conj" or (
                 child.dep_ == "compound" and not sector and self._is_capital(child)
             ):
@@ -247,7 +249,8 @@ class DocumentActors:
         while stack:
             token = stack.pop(0)
             mention = self.by_token.get(token.i)
-            if mention is not None and not (token.dep_ == "compound" and mention.via == "capital"):
+            capital_compound = token.dep_ == "compound" and mention and mention.via == "capital"
+            if mention is not None and not capital_compound and not _stance(token):
                 return [mention.entity]
             if token.dep_ == "prep" and token.lower_ != "of":
                 continue
@@ -758,6 +761,14 @@ def _is_of(token: Token) -> bool:
     """Prepositions that name whose a thing is: 'ministers of X', 'calls by X', 'an offer
     from X'."""
     return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
+
+
+def _stance(token: Token) -> bool:
+    """'anti-Syria', 'pro-Russian': a side taken, not a state's own."""
+    doc = token.doc
+    return (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
+    )
 
 
 def _is_in(token: Token) -> bool:

@@ -85,7 +85,8 @@ class EventExtractor:
             when = _date(decider or token, status, published, previous)
             fallback = []
             if not recipient and not entry.symmetric:
-                fallback = _target_by_default(entry.event, territory, actor, actors)
+                held = territory or (_state_of(where, actors) if entry.event in _HELD else [])
+                fallback = _target_by_default(entry.event, held, actor, actors)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(
@@ -184,6 +185,16 @@ def _unidentified(
 
 
 _DOMESTIC_MEASURES = {"COERCE", "CONCEDE"}
+
+
+# Events whose place names their target when nothing else does: violence and the
+# measures and protests of domestic politics ('killed in a suburb of Beirut').
+_HELD = {"ASSAULT", "COERCE", "CONCEDE", "PROTEST"}
+
+
+def _state_of(place: Place | None, actors: DocumentActors) -> list[Entity]:
+    """The state a place is in, as a party ('killed in a suburb of Beirut': Lebanon)."""
+    return [actors.state(place.country)] if place is not None and place.country else []
 
 
 def _target_by_default(

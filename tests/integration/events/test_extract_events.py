@@ -563,9 +563,9 @@ def test_an_investigation_nobody_is_named_for_is_by_the_state_it_is_held_in() ->
     assert parties(event.recipient) == {"FRA"}
 
 
-def test_peacekeepers_arriving_are_received_not_visiting() -> None:
+def test_a_group_of_peacekeepers_arriving_is_no_visit() -> None:
     text = "A first group of Kenyan peacekeeping troops arrived in Haiti on Tuesday."
-    assert [e.event for e in events(text)] == ["RETREAT"]
+    assert [e.event for e in events(text)] == ["AID"]
 
 
 def test_a_bomb_explosion_that_kills_is_an_attack_and_a_gas_explosion_is_not() -> None:
@@ -587,3 +587,15 @@ def test_days_of_war_games_and_a_group_based_in_a_capital() -> None:
     assert parties(games.actor) == {"GRC", "ITA"}
     text = "A militia based in Tripoli violated the ceasefire on Monday."
     assert parties(next(e for e in events(text) if e.trigger == "violated").actor) == {"LBY"}
+
+
+def test_an_anti_state_modifier_is_a_stance_not_an_owner() -> None:
+    text = "An anti-Iran journalist was killed in a car bomb explosion in a suburb of Baghdad."
+    event = only(text, "ASSAULT")
+    assert [(e.country, e.sector) for e in event.actor] == [("IRQ", "UAF")]
+    assert parties(event.recipient) == {"IRQ"}
+
+
+def test_peacekeepers_arriving_are_peacekeeping_aid_to_the_host() -> None:
+    event = only("Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "AID")
+    assert parties(event.actor) == {"KEN"} and parties(event.recipient) == {"HTI"}
