@@ -599,3 +599,8 @@ def test_an_anti_state_modifier_is_a_stance_not_an_owner() -> None:
 def test_peacekeepers_arriving_are_peacekeeping_aid_to_the_host() -> None:
     event = only("Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "AID")
     assert parties(event.actor) == {"KEN"} and parties(event.recipient) == {"HTI"}
+
+
+def test_suspending_part_of_an_aid_program_for_a_state() -> None:
+    text = "Japan suspended part of its aid program for Myanmar on Friday."
+    assert parties(only(text, "SANCTION").recipient) == {"MMR"}
