@@ -314,6 +314,8 @@ class DocumentActors:
         noun = None if people else self._nearer_anaphoric_noun(token)
         if noun is not None:
             return self._entities_in_phrase(noun)
+        if not people and self._continues_a_thing(token):
+            return []
         candidates = [
             m
             for m in reversed(self.mentions)
@@ -337,6 +339,25 @@ class DocumentActors:
         )
         best = ordered[0] if ordered else None
         return [best.entity] if best else []
+
+    def _continues_a_thing(self, token: Token) -> bool:
+        """'The typhoon hit Luzon. It also blocked roads': a subject 'it' goes on with the
+        last sentence's subject when that is a thing, not with the last state named."""
+        if (
+            token.lower_ != "it"
+            or token.dep_ not in ("nsubj", "nsubjpass")
+            or token.sent.start == 0
+        ):
+            return False
+        previous = self.doc[token.sent.start - 1].sent
+        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        return (
+            subject is not None
+            and subject.pos_ in ("NOUN", "PROPN")
+            and subject.i not in self.by_token
+            and not self._entities_in_phrase(subject)
+            and self._sector_of(subject) is None
+        )
 
     def _is_subject(self, mention: Mention) -> bool:
         """The mention is, or modifies, a subject ('Ivory Coast rebels rejected ...')."""

@@ -24,7 +24,7 @@ INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear", "decide", "plan",
 _VOWS = {"vow", "pledge", "promise", "swear"}
 _ANNOUNCING = REPORTING_VERBS | {"confirm", "warn"}
 # Events that are statements already: announcing one is no further promise.
-_VERBAL = {"AGREE", "THREATEN", "REJECT"}
+_VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"}
 _UNREAL = {"planned", "hypothetical", "negated"}
 
 PROMISE = Trigger("promise", "VERB", "AGREE", None, "030")

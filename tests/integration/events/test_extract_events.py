@@ -604,3 +604,15 @@ def test_peacekeepers_arriving_are_peacekeeping_aid_to_the_host() -> None:
 def test_suspending_part_of_an_aid_program_for_a_state() -> None:
     text = "Japan suspended part of its aid program for Myanmar on Friday."
     assert parties(only(text, "SANCTION").recipient) == {"MMR"}
+
+
+def test_it_after_a_storm_is_the_storm_not_the_last_state_named() -> None:
+    text = "Typhoon Kammuri hit the Philippines on Monday. It also blocked roads in Manila."
+    assert events(text) == []
+    missile = "North Korea fired a missile on Monday. It also threatened Japan."
+    assert parties(only(missile, "THREATEN").actor) == {"PRK"}
+
+
+def test_announcing_an_investigation_is_no_threat() -> None:
+    text = "The senator said the board would begin an investigation into the crash."
+    assert "THREATEN" not in [e.event for e in events(text)]
