@@ -227,7 +227,7 @@ class DocumentActors:
                 continue
             if child.dep_ == "poss" and child.pos_ == "PRON" and not sector:
                 continue  # 'his critics' are not him; 'his government' is his state's
-            if _stance(child):
+            if is_stance(child):
                 continue  # an 'anti-Syria journalist' is not Syria's
             if child.dep_ == "conj" or (
                 child.dep_ == "compound" and not sector and self._is_capital(child)
@@ -250,7 +250,7 @@ class DocumentActors:
             token = stack.pop(0)
             mention = self.by_token.get(token.i)
             capital_compound = token.dep_ == "compound" and mention and mention.via == "capital"
-            if mention is not None and not capital_compound and not _stance(token):
+            if mention is not None and not capital_compound and not is_stance(token):
                 return [mention.entity]
             if token.dep_ == "prep" and token.lower_ != "of":
                 continue
@@ -440,7 +440,7 @@ class ActorResolver:
         mentions = _without_overlaps(mentions)
         _attribute_institutions(doc, mentions)
         actors = DocumentActors(doc, mentions, self._titles, state_names=self._names)
-        actors.main_country = _main_country(mentions)
+        actors.main_country = _main_country([m for m in mentions if not is_stance(doc[m.start])])
         actors.enumerations = _enumerations(doc, actors)
         _assign_counterparts(doc, actors)
         actors.speakers = _speakers(doc, actors)
@@ -784,12 +784,14 @@ def _is_of(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
 
 
-def _stance(token: Token) -> bool:
-    """'anti-Syria', 'pro-Russian': a side taken, not a state's own."""
+def is_stance(token: Token) -> bool:
+    """'anti-Syria', 'pro-Russian', 'Armenian-backed': a side taken or a backer, not the
+    owner of what it modifies (but 'Vietnamese-led forces' are Vietnam's)."""
     doc = token.doc
-    return (
-        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
-    )
+    taken = token.i >= 2 and doc[token.i - 2].lower_ in ("anti", "pro")
+    backer = token.i + 2 < len(doc) and doc[token.i + 2].tag_ == "VBN"
+    backer = backer and doc[token.i + 2].lemma_.lower() != "lead"  # 'Vietnamese-led' is theirs
+    return (taken and doc[token.i - 1].text == "-") or (backer and doc[token.i + 1].text == "-")
 
 
 def _is_in(token: Token) -> bool:

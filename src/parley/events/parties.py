@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.actors.resolve import DocumentActors
+from parley.actors.resolve import DocumentActors, is_stance
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
 from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS
@@ -144,9 +144,7 @@ def _is_passive(verb: Token) -> bool:
     participle with an agent ('a resolution backed by Japan')."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return (
-        verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children)
-    )
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"  # 'a man charged with murder'
 
 
 def _passive_parties(
@@ -237,18 +235,10 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             found += _attributed_to(child, actors)
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
-            if child.tag_ == "VBN" or _hyphen_participle(child):
+            if child.tag_ == "VBN" or is_stance(child):
                 continue  # 'a UN-brokered deal', 'a Saudi-backed plan': a third party
             found += [e for e in _resolve(child, actors) if e.party]
     return found
-
-
-def _hyphen_participle(token: Token) -> bool:
-    """'UN' in 'UN-brokered' (the model sometimes hangs both halves on the noun)."""
-    doc = token.doc
-    return (
-        token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].tag_ == "VBN"
-    )
 
 
 def _grounds(noun: Token) -> bool:
@@ -285,6 +275,16 @@ def _first_conjunct(token: Token) -> Token:
 
 def _measures(noun: Token) -> bool:
     return noun.lemma_.lower() in _MEASURES
+
+
+def _reason_clause(verb: Token) -> bool:
+    """'(punished X) for torturing', 'of killing': a gerund saying what the object did."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and prep.lower_ in ("for", "of")
+        and any(c.dep_ == "dobj" for c in prep.head.children)
+    )
 
 
 def _perpetrated(clause: Token) -> bool:
@@ -328,6 +328,14 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
         found = _subjects_at(current, token, actors, shared)
         if found:
             return found
+        if current is token and _reason_clause(current):
+            # 'sentenced the couple for torturing their children': the couple tortured
+            return [
+                e
+                for c in current.head.head.children
+                if c.dep_ == "dobj"
+                for e in _resolve(c, actors)
+            ]
         if current is token and current.dep_ == "xcomp" and current.pos_ == "VERB":
             controller = [c for c in current.head.children if c.dep_ == "dobj"]
             controlling = _resolve(controller[0], actors) if controller else []

@@ -616,3 +616,17 @@ def test_it_after_a_storm_is_the_storm_not_the_last_state_named() -> None:
 def test_announcing_an_investigation_is_no_threat() -> None:
     text = "The senator said the board would begin an investigation into the crash."
     assert "THREATEN" not in [e.event for e in events(text)]
+
+
+def test_backed_and_led_modifiers() -> None:
+    backed = "Russian-backed separatists occupied the Ukrainian town of Avdiivka on Monday."
+    assert "RUS" not in {p for e in events(backed) for p in parties(e.actor)}
+    led = only("Saudi-led forces launched rocket fire against Yemeni rebel camps.", "ASSAULT")
+    assert parties(led.actor) == {"SAU"}
+
+
+def test_the_object_punished_for_a_deed_did_it() -> None:
+    text = "A Cairo court sentenced two Egyptian officers to prison for torturing detainees."
+    torture = only(text, "ASSAULT")
+    assert [(e.country, e.sector) for e in torture.actor] != [("EGY", "JUD")]
+    assert parties(torture.actor) == {"EGY"}
