@@ -141,10 +141,12 @@ def _condition_subjects(verb: Token, actors: DocumentActors) -> list[Entity]:
 
 def _is_passive(verb: Token) -> bool:
     """'was condemned', its conjunct 'Turkey is under sanctions and was condemned', and a
-    participle with an agent ('a resolution backed by Japan')."""
+    bare participle ('a resolution backed by Japan', 'appeared in court, charged with
+    murder')."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"  # 'a man charged with murder'
+    bare = not any(c.dep_ == "aux" for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare
 
 
 def _passive_parties(
@@ -160,7 +162,7 @@ def _passive_parties(
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             recipient += _resolve(child, actors)
-    if not recipient and verb.dep_ == "conj":
+    if not recipient and verb.dep_ in ("conj", "advcl"):  # '…, charged with murder'
         head = verb.head
         recipient += [
             e

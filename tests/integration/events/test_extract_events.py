@@ -630,3 +630,8 @@ def test_the_object_punished_for_a_deed_did_it() -> None:
     torture = only(text, "ASSAULT")
     assert [(e.country, e.sector) for e in torture.actor] != [("EGY", "JUD")]
     assert parties(torture.actor) == {"EGY"}
+
+
+def test_a_bare_participle_is_passive_the_accused_is_no_accuser() -> None:
+    text = "A Chilean man appeared in court in Lima on Monday, charged with spying for Bolivia."
+    assert all(parties(e.actor) != {"CHL"} for e in events(text) if e.event == "ACCUSE")
