@@ -418,21 +418,25 @@ def _object_recipients(obj: Token, actors: DocumentActors) -> list[Entity]:
     return _resolve(obj, actors) or _object_targets(obj, actors)
 
 
-def _object_targets(obj: Token, actors: DocumentActors) -> list[Entity]:
+def _object_targets(
+    obj: Token, actors: DocumentActors, preps: tuple[str, ...] = (*_TARGET_PREPS, "for")
+) -> list[Entity]:
     """An object that is no actor may still name the target: 'break relations with
     Russia', 'impose restrictions against German goods', 'lift the curfew on Gaza',
-    'suspended part of the aid program for Bosnia' (through the object's 'of')."""
+    'suspended part of the aid program for Bosnia' (through the object's 'of', where
+    only a beneficiary or an opponent counts: 'part of a stronghold on the Thai border'
+    is not aimed at Thailand)."""
     found = [
         e
         for prep in obj.children
-        if prep.dep_ == "prep" and prep.lower_ in (*_TARGET_PREPS, "for")
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for e in _objects_of(prep, actors)
     ]
     if not found:
         parts = [
             o for p in obj.children if _is_of_phrase(p) for o in p.children if o.dep_ == "pobj"
         ]
-        found = [e for part in parts for e in _object_targets(part, actors)]
+        found = [e for part in parts for e in _object_targets(part, actors, ("for", "against"))]
     return found
 
 

@@ -635,3 +635,8 @@ def test_the_object_punished_for_a_deed_did_it() -> None:
 def test_a_bare_participle_is_passive_the_accused_is_no_accuser() -> None:
     text = "A Chilean man appeared in court in Lima on Monday, charged with spying for Bolivia."
     assert all(parties(e.actor) != {"CHL"} for e in events(text) if e.event == "ACCUSE")
+
+
+def test_a_stronghold_on_a_border_is_not_aimed_at_the_neighbour() -> None:
+    text = "Burmese troops captured part of a rebel stronghold on the Thai border on Monday."
+    assert "THA" not in parties(only(text, "ASSAULT").recipient)
