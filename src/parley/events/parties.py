@@ -30,7 +30,7 @@ _PERPETRATION = {
     "mount",
 }
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
-_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards")
+_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "between")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 REACTIONS = {"protest", "response", "retaliation", "reprisal", "revenge"}

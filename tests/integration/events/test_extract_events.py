@@ -640,3 +640,8 @@ def test_a_bare_participle_is_passive_the_accused_is_no_accuser() -> None:
 def test_a_stronghold_on_a_border_is_not_aimed_at_the_neighbour() -> None:
     text = "Burmese troops captured part of a rebel stronghold on the Thai border on Monday."
     assert "THA" not in parties(only(text, "ASSAULT").recipient)
+
+
+def test_offering_to_host_a_meeting_between_two_sides() -> None:
+    text = "Norway said it would be ready to host a meeting between Colombia and Venezuela."
+    assert parties(only(text, "AGREE").recipient) == {"COL", "VEN"}
