@@ -17,6 +17,7 @@ from parley.events.categories import categories
 from parley.events.extract import EventMention
 from parley.events.parties import without_own_side
 from parley.models import DateSpan, Entity, Event, Evidence
+from parley.nlp.syntax import has_infinitive_to
 from parley.nlp.vocabulary import MOTION_VERBS, UNIDENTIFIED
 
 
@@ -150,12 +151,7 @@ def _purpose_of(first: Token, second: Token) -> bool:
     """'began a hunger strike to protest against the decision': the act done (the verb's
     object) and what it is done for (the verb's 'to' clause) are one event."""
     nouns = [t for t in (first, second) if t.dep_ == "dobj"]
-    purposes = [
-        t
-        for t in (first, second)
-        if t.dep_ in ("advcl", "xcomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    ]
+    purposes = [t for t in (first, second) if t.dep_ in ("advcl", "xcomp") and has_infinitive_to(t)]
     return bool(nouns and purposes) and nouns[0].head.i == purposes[0].head.i
 
 

@@ -20,7 +20,8 @@ from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
-from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS
+from parley.nlp.syntax import prep_objects
+from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS, TARGET_PREPS
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
@@ -32,7 +33,6 @@ _LIST_END = {"VERB", "AUX", "PRON"}
 # Sectors of people who serve a state: their state is the story's when the text omits it.
 _STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
-_TARGET_PREPS = {"to", "against", "on", "with", "at", "toward", "towards"}
 _FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
@@ -220,7 +220,9 @@ class DocumentActors:
         found: list[Entity] = []
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() == "base":  # 'a group based in X'
-                found.extend(e for c in child.children if _is_in(c) for e in self._objects_in(c))
+                found.extend(
+                    e for o in prep_objects(child, "in") for e in self._entities_for_one(o)
+                )
                 continue
             owner = _is_of(child) or self._serves(head, child)
             if child.dep_ not in _NP_DEPS and not owner:
@@ -260,9 +262,6 @@ class DocumentActors:
     def _is_capital(self, token: Token) -> bool:
         mention = self.by_token.get(token.i)
         return mention is not None and mention.via == "capital"
-
-    def _objects_in(self, prep: Token) -> list[Entity]:
-        return [e for o in prep.children if o.dep_ == "pobj" for e in self._entities_for_one(o)]
 
     def _serves(self, head: Token, prep: Token) -> bool:
         """'a spokesman for the prime minister' speaks for him and 'security forces in
@@ -794,17 +793,13 @@ def is_stance(token: Token) -> bool:
     return (taken and doc[token.i - 1].text == "-") or (backer and doc[token.i + 1].text == "-")
 
 
-def _is_in(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "in"
-
-
 def _direct_target(token: Token) -> bool:
     """The object of a verb, or of a target preposition on a verb ('condemned Russia',
     'appealed to Russia'; not 'imposed in Sudan')."""
     if token.dep_ in ("dobj", "dative"):
         return token.head.pos_ == "VERB"
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in _TARGET_PREPS and prep.head.pos_ == "VERB"
+    return token.dep_ == "pobj" and prep.lower_ in TARGET_PREPS and prep.head.pos_ == "VERB"
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -17,6 +17,7 @@ from parley.actors.resolve import DocumentActors
 from parley.events.categories import categories
 from parley.events.lexicon import Trigger
 from parley.models import Entity
+from parley.nlp.syntax import has_infinitive_to, is_marked
 from parley.nlp.vocabulary import REPORTING_VERBS
 
 # Verbs whose subject states an intention through 'to' ('vowed to fight').
@@ -82,13 +83,11 @@ def _announcer(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "xcomp" and lemma in INTENT_VERBS:
         return head
-    if verb.dep_ == "advcl" and lemma in _VOWS and _has_to(verb):  # 'sworn to fight' misparsed
+    if (
+        verb.dep_ == "advcl" and lemma in _VOWS and has_infinitive_to(verb)
+    ):  # 'sworn to fight' misparsed
         return head
     return None
-
-
-def _has_to(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _subjects(verb: Token, actors: DocumentActors) -> list[Entity]:
@@ -101,8 +100,5 @@ def _kind(verb: Token, event: str, status: str) -> Trigger | None:
     hostile = categories()[event].quad_code >= 3
     if status == "negated":
         return None if hostile else REFUSAL
-    conditional = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for c in verb.children
-    )
+    conditional = any(c.dep_ == "advcl" and is_marked(c, "unless") for c in verb.children)
     return THREAT if hostile or conditional else PROMISE

@@ -18,6 +18,7 @@ from parley.events.parties import REACTIONS, construction_parties, find_parties
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.syntax import is_purpose
 from parley.nlp.vocabulary import UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
@@ -337,9 +338,7 @@ def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
         return False
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in governor.requires
-    describes = token.dep_ in ("acl", "relcl") or (
-        token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children)
-    )
+    describes = token.dep_ in ("acl", "relcl") or is_purpose(token)
     return describes and token.head.pos_ == "NOUN" and governor.event == entries[token.i].event
 
 

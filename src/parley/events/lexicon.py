@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from parley.errors import DictionaryError
 from parley.models import PLOVER_CATEGORIES
+from parley.nlp.syntax import prep_objects
 
 LEXICON_FILE = "triggers.jsonl"
 _FIELDS = {
@@ -178,10 +179,7 @@ def _of_phrase(noun: Token) -> set[str]:
     as a verb, 'missile' is not what launched.)"""
     return {
         word.lemma_.lower()
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for obj in prep.children
-        if obj.dep_ == "pobj"
+        for obj in prep_objects(noun, "of")
         for word in (obj, *(c for c in obj.children if c.dep_ in ("compound", "amod")))
     }
 

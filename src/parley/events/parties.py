@@ -7,7 +7,8 @@ from spacy.tokens import Token
 from parley.actors.resolve import DocumentActors, is_stance
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
-from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS
+from parley.nlp.syntax import is_marked, is_prep, prep_objects
+from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS, TARGET_PREPS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _ANY = Trigger("", "", None, None, None)  # a content clause no lexicon entry names
@@ -30,7 +31,6 @@ _PERPETRATION = {
     "mount",
 }
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
-_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "between")
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 REACTIONS = {"protest", "response", "retaliation", "reprisal", "revenge"}
@@ -114,16 +114,12 @@ def _complement_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors
     to negotiate with Armenia'; a threat also falls on whoever its condition is about
     ('threatened to stop the talks if the United States deploys')."""
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "acl" and _marked(child, "that")):
+        if child.dep_ == "ccomp" or (child.dep_ == "acl" and is_marked(child, "that")):
             return _subjects_of_clause(child, actors)
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             found = _event_recipients(child, lexicon, actors)
             return found or _condition_subjects(child, actors)
     return []
-
-
-def _marked(clause: Token, *marks: str) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _subjects_of_clause(clause: Token, actors: DocumentActors) -> list[Entity]:
@@ -134,7 +130,7 @@ def _subjects_of_clause(clause: Token, actors: DocumentActors) -> list[Entity]:
 def _condition_subjects(verb: Token, actors: DocumentActors) -> list[Entity]:
     """'to ban voting if Hamas runs': the one the condition is about."""
     for clause in verb.children:
-        if clause.dep_ == "advcl" and _marked(clause, "if", "unless"):
+        if clause.dep_ == "advcl" and is_marked(clause, "if", "unless"):
             return _subjects_of_clause(clause, actors)
     return []
 
@@ -187,7 +183,7 @@ def _noun_parties(
 ) -> tuple[list[Entity], list[Entity]]:
     actor = _noun_authors(noun, actors)
     if entry.symmetric:  # 'the trilateral meeting of Cyprus, Greece and Israel'
-        actor += [e for p in noun.children if _is_of_phrase(p) for e in _objects_of(p, actors)]
+        actor += [e for p in noun.children if is_prep(p, "of") for e in _objects_of(p, actors)]
     recipient = _recipients(noun, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # 'Turkey is under EU sanctions', 'a US national was put under investigation'
@@ -200,13 +196,13 @@ def _noun_parties(
         recipient = [
             e
             for c in noun.head.children
-            if c.dep_ == "ccomp" and _marked(c, "that")
+            if c.dep_ == "ccomp" and is_marked(c, "that")
             for e in _subjects_of_clause(c, actors)
         ]
     told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)
-    listed = _first_conjunct(noun)  # 'launched artillery, mortar and rocket fire'
+    listed = _standing_phrase(noun)  # 'launched artillery, mortar and rocket fire'
     governor = listed.head
     supported = listed.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
     if supported:
@@ -249,10 +245,6 @@ def _grounds(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ == "VERB"
 
 
-def _is_of_phrase(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "of"
-
-
 def _in_document(noun: Token) -> bool:
     """'a letter of support', 'a message of condolence': the document's sender acts."""
     return (
@@ -262,7 +254,7 @@ def _in_document(noun: Token) -> bool:
     )
 
 
-def _first_conjunct(token: Token) -> Token:
+def _standing_phrase(token: Token) -> Token:
     """The phrase a noun stands in for its governor: the list it ends ('artillery, mortar
     and rocket fire') or the measure it is counted in ('ten days of war games')."""
     while token.head.i != token.i:
@@ -419,7 +411,7 @@ def _object_recipients(obj: Token, actors: DocumentActors) -> list[Entity]:
 
 
 def _object_targets(
-    obj: Token, actors: DocumentActors, preps: tuple[str, ...] = (*_TARGET_PREPS, "for")
+    obj: Token, actors: DocumentActors, preps: frozenset[str] = TARGET_PREPS | {"for"}
 ) -> list[Entity]:
     """An object that is no actor may still name the target: 'break relations with
     Russia', 'impose restrictions against German goods', 'lift the curfew on Gaza',
@@ -433,10 +425,12 @@ def _object_targets(
         for e in _objects_of(prep, actors)
     ]
     if not found:
-        parts = [
-            o for p in obj.children if _is_of_phrase(p) for o in p.children if o.dep_ == "pobj"
+        parts = prep_objects(obj, "of")
+        found = [
+            e
+            for part in parts
+            for e in _object_targets(part, actors, frozenset({"for", "against"}))
         ]
-        found = [e for part in parts for e in _object_targets(part, actors, ("for", "against"))]
     return found
 
 

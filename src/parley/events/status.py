@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
+from parley.nlp.syntax import has_infinitive_to, is_purpose
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
@@ -114,7 +115,7 @@ def _chain(trigger: Token) -> list[Token]:
             token = token.head.head
         elif token.pos_ == "NOUN" and dep in _ARGUMENT_DEPS:
             token = token.head
-        elif token.pos_ in ("VERB", "AUX") and (dep == "xcomp" or _is_purpose(token)):
+        elif token.pos_ in ("VERB", "AUX") and (dep == "xcomp" or is_purpose(token)):
             token = token.head
         else:
             break
@@ -134,15 +135,10 @@ def _negated(token: Token) -> bool:
     return False
 
 
-def _is_purpose(verb: Token) -> bool:
-    """'travel to Tokyo to meet': the meeting shares the travel's modality."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     lemma = token.lemma_.lower()
     children = list(token.children)
-    if token.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if token.dep_ == "ROOT" and has_infinitive_to(token):
         return StatusReading("planned", 0.7)  # headline style: 'Envoys to discuss measures'
     if token.head.lemma_.lower() == "let" and token.dep_ == "ccomp":
         return StatusReading("planned", 0.7)  # "let's discuss this emergency"

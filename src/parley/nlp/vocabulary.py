@@ -50,3 +50,7 @@ WEAPONS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     {"statement", "declaration", "communique", "communiqué", "letter", "message", "note"}
 )
+
+# Prepositions whose object is the one an act is aimed at ('appealed to Russia', 'sanctions
+# on Iran', 'a war against Iraq', 'a meeting between A and B'): never a place or an owner.
+TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "toward", "towards", "between"})

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.syntax import is_purpose, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
@@ -39,16 +40,14 @@ def governing_chain(trigger: Token) -> list[Token]:
             token = token.head
         elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
             token = token.head.head  # 'was put under investigation in Brazil on Monday'
-        elif token.pos_ in ("VERB", "AUX") and (token.dep_ in ("xcomp", "acl") or _purpose(token)):
+        elif token.pos_ in ("VERB", "AUX") and (
+            token.dep_ in ("xcomp", "acl") or is_purpose(token)
+        ):
             token = token.head
         else:
             break
         chain.append(token)
     return chain
-
-
-def _purpose(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def date_for(
@@ -222,12 +221,8 @@ def _objects(prep: Token) -> list[Token]:
     """A preposition's objects, through 'of' ('outside of the city of Basra')."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects:
-        objects = [o for c in prep.children if _is_of(c) for o in c.children if o.dep_ == "pobj"]
+        objects = prep_objects(prep, "of")
     return objects
-
-
-def _is_of(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "of"
 
 
 def _place_names(obj: Token) -> list[Token]:
@@ -235,13 +230,7 @@ def _place_names(obj: Token) -> list[Token]:
     and, after a place noun, its 'of' phrase ('the town of Samarra')."""
     names = [obj, *(c for c in obj.children if c.dep_ == "compound")]
     if obj.lemma_.lower() in _PLACE_NOUNS:
-        names += [
-            o
-            for c in obj.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        names += prep_objects(obj, "of")
     return names
 
 

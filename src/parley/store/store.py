@@ -127,13 +127,7 @@ class Store:
         """
         _check_events(doc, events)
         with self._errors(f"save document {doc.id!r}"), self._transaction():
-            status = self._status(doc)
-            if status == "unchanged":
-                return "unchanged"
-            if status == "changed":
-                self._delete_document(doc.id)
-            self._insert_document(doc, events, run_id, signature)
-        return "new" if status == "new" else "updated"
+            return self._put_document(doc, events, run_id, signature)
 
     def save_duplicate(
         self,
@@ -147,13 +141,22 @@ class Store:
         no events of its own (the original's events stand for both). Same outcomes and the
         same single transaction as `save_document`."""
         with self._errors(f"save document {doc.id!r}"), self._transaction():
-            status = self._status(doc)
-            if status == "unchanged":
-                return "unchanged"
-            if status == "changed":
-                self._delete_document(doc.id)
-            self._insert_document(doc, [], run_id, signature)
-            self._conn.execute(links.INSERT_DOCUMENT_LINK, [doc.id, duplicate_of, similarity])
+            outcome = self._put_document(doc, [], run_id, signature)
+            if outcome != "unchanged":
+                self._conn.execute(links.INSERT_DOCUMENT_LINK, [doc.id, duplicate_of, similarity])
+            return outcome
+
+    def _put_document(
+        self, doc: Document, events: list[Event], run_id: str, signature: Signature
+    ) -> SaveOutcome:
+        """Insert `doc` with `events`, replacing a changed earlier version; inside the
+        caller's transaction."""
+        status = self._status(doc)
+        if status == "unchanged":
+            return "unchanged"
+        if status == "changed":
+            self._delete_document(doc.id)
+        self._insert_document(doc, events, run_id, signature)
         return "new" if status == "new" else "updated"
 
     def duplicate_of(self, doc_id: str) -> tuple[str, float] | None:
