@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from parley.actors.dictionary import CountryRecord, Dictionaries
@@ -24,6 +24,9 @@ VIA_ADJECTIVE = "adjective"
 VIA_DEMONYM = "demonym"
 VIA_CAPITAL = "capital"
 VIA_INSTITUTION = "institution"
+
+_MISSPELLABLE = 7  # shorter names are too close to each other ('Iran', 'Iraq')
+_NAME_LABELS = {"GPE", "NORP", "LOC"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class ActorMatcher:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._make_doc = nlp.make_doc
+        self._spellings: dict[str, ActorRef] = {}  # one-word state names, for misspellings
         for country in dictionaries.countries:
             self._add_country(country)
         for org in dictionaries.organizations:
@@ -74,6 +78,14 @@ class ActorMatcher:
         self._add(country.abbreviations, ref(VIA_ABBREVIATION), caseless=False)
         self._add(country.adjectives, ref(VIA_ADJECTIVE), caseless=False)
         self._add(country.demonyms, ref(VIA_DEMONYM), caseless=False)
+        for aliases, via in (
+            (country.names, VIA_NAME),
+            (country.adjectives, VIA_ADJECTIVE),
+            (country.demonyms, VIA_DEMONYM),
+        ):
+            for alias in aliases:
+                if " " not in alias and len(alias) >= _MISSPELLABLE:
+                    self._spellings[alias.lower()] = ref(via)
         ambiguous = set(country.ambiguous_capitals)
         for capital in country.capitals:
             self._add([capital], ref(VIA_CAPITAL, "GOV", capital in ambiguous), caseless=False)
@@ -108,7 +120,49 @@ class ActorMatcher:
             if ref.ambiguous and not (_is_subject(span) or span.root.ent_type_ == "GPE"):
                 continue
             matches.append(ActorMatch(span.start, span.end, ref))
-        return matches
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        matches += [m for m in self._misspelled(doc) if m.start not in covered]
+        return sorted(matches, key=lambda m: m.start)
+
+    def _misspelled(self, doc: Doc) -> list[ActorMatch]:
+        """'Afganistan', 'Ethopia': a one-word name, not a person's or a company's, that
+        is one slip of the keyboard from exactly one state's name."""
+        found = []
+        for token in doc:
+            word = token.lower_
+            if len(word) < _MISSPELLABLE or not _single_name(token):
+                continue
+            refs = {r for alias, r in self._spellings.items() if _one_slip(word, alias)}
+            if len(refs) == 1:
+                found.append(ActorMatch(token.i, token.i + 1, refs.pop()))
+        return found
+
+
+def _single_name(token: Token) -> bool:
+    """A capitalised word standing alone as a place or people, or as a name the model
+    could not place."""
+    if not token.is_title or not token.is_alpha:
+        return False
+    if not token.ent_type_:
+        return token.pos_ == "PROPN"
+    alone = token.ent_iob_ == "B" and (
+        token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I"
+    )
+    return alone and token.ent_type_ in _NAME_LABELS
+
+
+def _one_slip(word: str, alias: str) -> bool:
+    """One letter added, dropped, changed or two swapped (and not the same word)."""
+    if word == alias or abs(len(word) - len(alias)) > 1:
+        return False
+    start = 0
+    while start < min(len(word), len(alias)) and word[start] == alias[start]:
+        start += 1
+    tails = (word[start + 1 :], alias[start + 1 :])
+    if len(word) != len(alias):
+        return word[start:] == alias[start + 1 :] or word[start + 1 :] == alias[start:]
+    swapped = word[start + 1 : start + 2] + word[start : start + 1] + word[start + 2 :]
+    return tails[0] == tails[1] or swapped == alias[start:]
 
 
 def _strip_article(alias: str) -> str:

@@ -20,8 +20,14 @@ from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
-from parley.nlp.syntax import prep_objects
-from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS, TARGET_PREPS
+from parley.nlp.syntax import is_prep, prep_objects
+from parley.nlp.vocabulary import (
+    DOCUMENT_NOUNS,
+    DWELLINGS,
+    MOTION_VERBS,
+    REPORTING_VERBS,
+    TARGET_PREPS,
+)
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
@@ -33,6 +39,18 @@ _LIST_END = {"VERB", "AUX", "PRON"}
 # Sectors of people who serve a state: their state is the story's when the text omits it.
 _STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
+UNNAMED_BODY = "IGO"  # CAMEO's code for an international organisation the text does not name
+_RELATIONS = {
+    "ally",
+    "neighbour",
+    "neighbor",
+    "partner",
+    "rival",
+    "enemy",
+    "foe",
+    "adversary",
+    "proxy",
+}
 _FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
@@ -163,20 +181,19 @@ class DocumentActors:
 
     def _domestic_group(self, token: Token) -> list[Entity]:
         """'the protesters', 'police', 'students' with no state named are the document's
-        own: the state it is mostly about (protests and arrests happen at home)."""
-        record = self.titles.record_for(token.text)
+        own: the state it is mostly about (protests and arrests happen at home). A force
+        of international bodies nobody names ('a regional peacekeeping force') is CAMEO's
+        generic international organisation, unless the state it serves in is named ('a
+        force in Mali' stands for Mali)."""
+        modifiers = [c.text for c in token.lefts if c.dep_ in ("amod", "compound")]
+        record = self.titles.record_for(token.text, modifiers)
+        where = {"start": token.idx, "end": token.idx + len(token)}
+        placed = any(is_prep(c, "in") for c in token.children)
+        if record is not None and record.sector == UNNAMED_BODY and not placed:
+            return [Entity(text=token.text, org=UNNAMED_BODY, sector=UNNAMED_BODY, **where)]
         if record is None or record.sector not in _DOMESTIC_SECTORS or self.main_country is None:
             return []
-        end = token.idx + len(token)
-        return [
-            Entity(
-                text=token.text,
-                country=self.main_country,
-                sector=record.sector,
-                start=token.idx,
-                end=end,
-            )
-        ]
+        return [Entity(text=token.text, country=self.main_country, sector=record.sector, **where)]
 
     def _same_noun_before(self, token: Token) -> list[Entity]:
         """'the embassy' is the US Embassy named earlier: the latest earlier phrase with the
@@ -195,7 +212,7 @@ class DocumentActors:
         names no state ('Kampuchean guerrilla camps': the guerrillas are Kampuchean)."""
         named = [e for e in self._owners_in_phrase(head, groups=False) if e.party]
         found = named or self._owners_in_phrase(head)
-        if not found:
+        if not found and not _relation(head):
             found = self._first_in_subtree(head)
         if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
             found = [self.state(e.country, "CVL") for e in found if e.country]
@@ -224,7 +241,10 @@ class DocumentActors:
                     e for o in prep_objects(child, "in") for e in self._entities_for_one(o)
                 )
                 continue
-            owner = _is_of(child) or self._serves(head, child)
+            owner = _is_of(child) or self._serves(head, child) or _houses(head, child)
+            if _relation(head) and (child.dep_ == "poss" or owner):
+                continue  # 'Israel's militia ally', 'a neighbour of Iraq' are someone else
+            owner = owner or (_relation(head) and is_prep(child, "in"))
             if child.dep_ not in _NP_DEPS and not owner:
                 continue
             if child.dep_ == "poss" and child.pos_ == "PRON" and not sector:
@@ -781,6 +801,17 @@ def _is_of(token: Token) -> bool:
     """Prepositions that name whose a thing is: 'ministers of X', 'calls by X', 'an offer
     from X'."""
     return token.dep_ == "prep" and token.lower_ in ("of", "by", "from")
+
+
+def _relation(head: Token) -> bool:
+    """An ally or neighbour is known by whose it is, not who it is: 'Israel's militia
+    ally in southern Lebanon' is Lebanese."""
+    return head.lemma_.lower() in _RELATIONS
+
+
+def _houses(head: Token, prep: Token) -> bool:
+    """'a camp for Congolese refugees' is the refugees' camp."""
+    return is_prep(prep, "for") and head.lemma_.lower() in DWELLINGS
 
 
 def is_stance(token: Token) -> bool:

@@ -44,13 +44,17 @@ class TitleLexicon:
                 break
         return best
 
-    def record_for(self, word: str) -> TitleRecord | None:
-        """The role a single head noun names ('envoys', 'police'), singular or plural."""
+    def record_for(self, word: str, modifiers: Sequence[str] = ()) -> TitleRecord | None:
+        """The role a head noun names ('envoys', 'police'), singular or plural, with as
+        many of its modifiers as make a title ('a regional peacekeeping force')."""
         lowered = word.lower()
-        for form in (lowered, lowered.removesuffix("s"), lowered.removesuffix("es")):
-            record = self._phrases.get((form,))
-            if record is not None:
-                return record
+        words = [m.lower() for m in modifiers]
+        for size in range(len(words), -1, -1):
+            before = tuple(words[len(words) - size :])
+            for form in (lowered, lowered.removesuffix("s"), lowered.removesuffix("es")):
+                record = self._phrases.get((*before, form))
+                if record is not None:
+                    return record
         return None
 
 

@@ -14,7 +14,13 @@ from parley.actors.resolve import DocumentActors
 from parley.events.commitments import commitment
 from parley.events.constructions import construction_triggers
 from parley.events.lexicon import Lexicon, Trigger
-from parley.events.parties import REACTIONS, construction_parties, find_parties
+from parley.events.parties import (
+    REACTIONS,
+    agreed_content,
+    construction_parties,
+    find_parties,
+    on_grounds,
+)
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
@@ -85,9 +91,8 @@ class EventExtractor:
             previous = _previous_date(found, status)
             when = _date(decider or token, status, published, previous)
             fallback = []
-            if not recipient and not entry.symmetric:
-                held = territory or (_state_of(where, actors) if entry.event in _HELD else [])
-                fallback = _target_by_default(entry.event, held, actor, actors)
+            if not recipient:
+                fallback = self._default_target(token, entry, actor, actors, home_countries)
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(
@@ -112,11 +117,38 @@ class EventExtractor:
                     )
                 )
         found = _as_commitments(found, actors, entries, published)
+        _aim_protests_by_demands(found)
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
         _date_by_where_clause(found)
         return found
+
+    def _default_target(
+        self,
+        trigger: Token,
+        entry: Trigger,
+        actor: list[Entity],
+        actors: DocumentActors,
+        home_countries: set[str],
+    ) -> list[Entity]:
+        """The conventional target of an event whose telling names none (see
+        `_target_by_default`). What one party alone agrees to has the target its content
+        would have ('agreed to postpone the march in Baku'); a meeting has none."""
+        content = agreed_content(trigger, actor) if entry.symmetric else None
+        if entry.symmetric and content is None:
+            return []
+        if content is not None:
+            entry = self._lexicon.match(content) or entry
+            territory = self._territory(content, actors, home_countries, own_words=True)
+            return _target_by_default(entry.event, territory, actor, actors)
+        territory = self._territory(trigger, actors, home_countries)
+        if not territory and (entry.event in _HELD or on_grounds(trigger)):  # 'jailed on charges'
+            where = place_for(trigger, actors, self._gazetteer, home_countries)
+            territory = _state_of(
+                where or self._place_of_cause(trigger, actors, home_countries), actors
+            )
+        return _target_by_default(entry.event, territory, actor, actors)
 
     def _place_of_cause(
         self, verb: Token, actors: DocumentActors, home_countries: set[str]
@@ -127,9 +159,13 @@ class EventExtractor:
         return next(filter(None, places), None)
 
     def _territory(
-        self, token: Token, actors: DocumentActors, home_countries: set[str]
+        self,
+        token: Token,
+        actors: DocumentActors,
+        home_countries: set[str],
+        own_words: bool = False,
     ) -> list[Entity]:
-        state = territory_for(token, actors, self._gazetteer, home_countries)
+        state = territory_for(token, actors, self._gazetteer, home_countries, own_words)
         return [state] if state is not None else []
 
 
@@ -158,6 +194,20 @@ def _as_commitments(
                 )
             )
     return coded
+
+
+def _aim_protests_by_demands(found: list[EventMention]) -> None:
+    """'Prisoners rioted, demanding independence from Indonesian rule': a protest is aimed
+    at whoever its demand is made of."""
+    for protest in (m for m in found if m.entry.event == "PROTEST" and not m.recipient):
+        demands = (
+            m
+            for m in found
+            if m.entry.event == "REQUEST" and m.recipient and protest.trigger.is_ancestor(m.trigger)
+        )
+        demand = next(demands, None)
+        if demand is not None:
+            protest.recipient = list(demand.recipient)
 
 
 # Who acts when the text names nobody: attackers are unidentified armed forces of the

@@ -7,7 +7,14 @@ from spacy.tokens import Token
 from parley.actors.resolve import DocumentActors, is_stance
 from parley.events.lexicon import Lexicon, Trigger
 from parley.models import Entity
-from parley.nlp.syntax import is_marked, is_prep, prep_objects
+from parley.nlp.syntax import (
+    has_infinitive_to,
+    is_marked,
+    is_prep,
+    objects_of,
+    prep_objects,
+    shifted_object,
+)
 from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS, TARGET_PREPS
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
@@ -50,7 +57,7 @@ def find_parties(
     if entry.symmetric and not recipient and _one_sided(trigger, actor):
         # 'Denmark agreed to the mediation', 'the coalition agreed to postpone the march':
         # one party agrees to what another proposed or undergoes
-        recipient = _content_recipients(trigger, lexicon, actors)
+        recipient = _content_recipients(trigger, actor, lexicon, actors)
     elif entry.symmetric:
         return _merge(actor, recipient), []
     return actor, without_own_side(actor, recipient)
@@ -71,15 +78,28 @@ def _one_sided(trigger: Token, actor: list[Entity]) -> bool:
     return trigger.pos_ == "VERB" and len({e.party for e in actor}) == 1
 
 
-def _content_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
+def agreed_content(trigger: Token, actor: list[Entity]) -> Token | None:
+    """What one party alone agrees to: the 'to' clause's verb ('agreed to postpone the
+    march') or the 'to' phrase's noun ('agreed to an extension of the mandate')."""
+    if not _one_sided(trigger, actor):
+        return None
+    clauses = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if clauses:  # the last: 're-open' comes as three 'xcomp's
+        return clauses[-1]
+    return next((o for p in trigger.children if is_prep(p, "to") for o in objects_of(p)), None)
+
+
+def _content_recipients(
+    verb: Token, actor: list[Entity], lexicon: Lexicon, actors: DocumentActors
+) -> list[Entity]:
     """The target of what is agreed to: the recipient of the 'to' clause's own event, or
     the author of the 'to' phrase's noun ('agreed to US mediation')."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB":
-            return _event_recipients(child, lexicon, actors)
-        if child.dep_ == "prep" and child.lower_ == "to":
-            return [e for o in child.children if o.dep_ == "pobj" for e in _noun_authors(o, actors)]
-    return []
+    content = agreed_content(verb, actor)
+    if content is None:
+        return []
+    if content.pos_ == "VERB":
+        return _event_recipients(content, lexicon, actors)
+    return _noun_authors(content, actors)
 
 
 def _event_recipients(content: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
@@ -112,13 +132,17 @@ def _complement_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors
     """Where the target sits in the complement: 'demanded that the US cancel' and 'its
     demand that Israel ease' (its subject), 'threatened to cut off power to X', 'offered
     to negotiate with Armenia'; a threat also falls on whoever its condition is about
-    ('threatened to stop the talks if the United States deploys')."""
+    ('threatened to stop the talks if the United States deploys'); an offer or invitation
+    falls on what it offers ('rejected an invitation to meet Armenia')."""
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "acl" and is_marked(child, "that")):
             return _subjects_of_clause(child, actors)
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             found = _event_recipients(child, lexicon, actors)
             return found or _condition_subjects(child, actors)
+        offered = [c for c in child.children if c.dep_ == "acl" and has_infinitive_to(c)]
+        if child.dep_ == "dobj" and offered:  # 'rejected an invitation to attend X'
+            return _event_recipients(offered[0], lexicon, actors)
     return []
 
 
@@ -213,7 +237,7 @@ def _noun_parties(
         actor = _subject_of(noun.head.head, actors)
     if not actor and _in_document(noun):  # 'sent a letter of support'
         actor = _subject_of(noun.head.head, actors)
-    if not actor and entry.event == "ACCUSE" and _grounds(noun):  # 'jailed X on allegations'
+    if not actor and entry.event == "ACCUSE" and on_grounds(noun):  # 'jailed X on allegations'
         actor = _subject_of(noun.head.head, actors)
         recipient = recipient or _recipients(noun.head.head, entry, actors, include_object=True)
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
@@ -239,7 +263,7 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
     return found
 
 
-def _grounds(noun: Token) -> bool:
+def on_grounds(noun: Token) -> bool:
     """'arrested on charges of', 'jailed on allegations of': whoever acts, accuses."""
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ == "VERB"
@@ -386,6 +410,9 @@ def _recipients(
             found += _objects_of(child, actors)
         elif child.dep_ == "prep" and child.lower_ == "in":
             found += _reacted_to(child, actors)
+    shifted = shifted_object(token) if include_object else None
+    if shifted is not None:
+        found += _object_recipients(shifted, actors)
     return found
 
 
@@ -437,9 +464,8 @@ def _object_targets(
 def _objects_of(preposition: Token, actors: DocumentActors) -> list[Entity]:
     """Who the preposition's object is, or whose act it is ('against the decision by X')."""
     found: list[Entity] = []
-    for child in preposition.children:
-        if child.dep_ == "pobj":
-            found += _resolve(child, actors) or _noun_authors(child, actors)
+    for child in objects_of(preposition):
+        found += _resolve(child, actors) or _noun_authors(child, actors)
     return found
 
 

@@ -54,3 +54,8 @@ DOCUMENT_NOUNS = frozenset(
 # Prepositions whose object is the one an act is aimed at ('appealed to Russia', 'sanctions
 # on Iran', 'a war against Iraq', 'a meeting between A and B'): never a place or an owner.
 TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "toward", "towards", "between"})
+
+# Places people live or are cared for: 'a camp for refugees' belongs to the refugees.
+DWELLINGS = frozenset(
+    {"camp", "home", "house", "shelter", "school", "hospital", "clinic", "settlement", "residence"}
+)

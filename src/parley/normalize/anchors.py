@@ -191,13 +191,19 @@ def place_for(
 
 
 def territory_for(
-    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+    trigger: Token,
+    actors: DocumentActors,
+    gazetteer: Gazetteer,
+    countries: set[str],
+    own_words: bool = False,
 ) -> Entity | None:
     """The state whose territory the event happens in: 'lifted the curfew in Montenegro',
     'strengthened its forces in Lebanon', 'blocked transport into Abidjan'. A directed
     event that names no target falls on the people and government of that state (the
-    CAMEO convention for domestic events), so this is its recipient of last resort."""
-    roots = _place_search_roots(trigger)
+    CAMEO convention for domestic events), so this is its recipient of last resort.
+    With `own_words`, only the trigger's own phrase counts (what was agreed to, not where
+    the agreeing was done)."""
+    roots = [trigger] if own_words else _place_search_roots(trigger)
     near = _with_content(roots)
     for token in roots:
         for prep in _place_prepositions(token):

@@ -645,3 +645,64 @@ def test_a_stronghold_on_a_border_is_not_aimed_at_the_neighbour() -> None:
 def test_offering_to_host_a_meeting_between_two_sides() -> None:
     text = "Norway said it would be ready to host a meeting between Colombia and Venezuela."
     assert parties(only(text, "AGREE").recipient) == {"COL", "VEN"}
+
+
+def test_a_preposition_the_model_left_bare_still_has_its_object() -> None:
+    text = (
+        "Chile has granted diplomatic asylum to three Peruvian police officers holed up in a "
+        "diplomatic residence since last month."
+    )
+    assert parties(only(text, "AID").recipient) == {"PER"}
+
+
+def test_an_object_moved_behind_an_as_phrase_is_still_the_target() -> None:
+    text = "Chile condemned as a provocation Argentina's naval exercise near the islands."
+    assert parties(only(text, "ACCUSE").recipient) == {"ARG"}
+
+
+def test_a_states_ally_or_neighbour_is_not_that_state() -> None:
+    text = "Rebels killed a commander of Syria's militia ally in northern Iraq on Friday."
+    assert parties(only(text, "ASSAULT").recipient) == {"IRQ"}
+    accusation = only("Iran accused Iraq's neighbours of arming the militias.", "ACCUSE")
+    assert "IRQ" not in parties(accusation.recipient)
+
+
+def test_a_camp_for_refugees_belongs_to_the_refugees() -> None:
+    text = "A camp for Somali refugees was shelled by Ethiopian troops on Monday."
+    event = only(text, "ASSAULT")
+    assert (parties(event.actor), parties(event.recipient)) == ({"ETH"}, {"SOM"})
+
+
+def test_jailing_unnamed_people_on_allegations_accuses_the_people_where_it_happened() -> None:
+    text = "Kenyan police jailed 30 sect members on allegations of plotting a coup in Nakuru."
+    accusation = only(text, "ACCUSE")
+    assert parties(accusation.actor) == parties(accusation.recipient) == {"KEN"}
+
+
+def test_a_protest_is_aimed_at_whoever_its_demand_is_made_of() -> None:
+    text = "Students marched in Jakarta on Monday demanding that Malaysia return the islands."
+    assert parties(only(text, "PROTEST").recipient) == {"MYS"}
+
+
+def test_an_unnamed_international_force_is_a_generic_international_body() -> None:
+    text = "Chadian rebels opposed the deployment of a regional peacekeeping force."
+    recipient = only(text, "REJECT").recipient
+    assert [(e.org, e.country) for e in recipient] == [("IGO", None)]
+
+
+def test_what_one_side_agrees_to_decides_the_target() -> None:
+    march = "The opposition agreed to postpone the march in Minsk until May."
+    assert parties(only(march, "AGREE").recipient) == {"BLR"}
+    mandate = "The Security Council agreed to an extension of the peacekeeping mission in Mali."
+    assert parties(only(mandate, "AGREE").recipient) == {"MLI"}
+
+
+def test_rejecting_an_invitation_to_a_meeting_of_a_people() -> None:
+    text = "Hamas rejected an invitation to attend a meeting of Palestinian factions in Cairo."
+    assert parties(only(text, "REJECT").recipient) == {"PSE"}
+
+
+def test_a_state_name_with_one_slip_of_the_keyboard() -> None:
+    text = "Pakistan rejected an offer from Afganistan for direct talks."
+    assert parties(only(text, "REJECT").recipient) == {"AFG"}
+    assert parties(only("Ethopia agreed to reopen the border.", "AGREE").actor) == {"ETH"}
