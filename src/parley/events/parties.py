@@ -462,10 +462,15 @@ def _object_targets(
 
 
 def _objects_of(preposition: Token, actors: DocumentActors) -> list[Entity]:
-    """Who the preposition's object is, or whose act it is ('against the decision by X')."""
+    """Who the preposition's object is, whose act it is ('against the decision by X') or
+    whom it is aimed at ('committed to assistance to the US-led war')."""
     found: list[Entity] = []
     for child in objects_of(preposition):
-        found += _resolve(child, actors) or _noun_authors(child, actors)
+        found += (
+            _resolve(child, actors)
+            or _noun_authors(child, actors)
+            or _object_targets(child, actors, TARGET_PREPS)
+        )
     return found
 
 

@@ -706,3 +706,8 @@ def test_a_state_name_with_one_slip_of_the_keyboard() -> None:
     text = "Pakistan rejected an offer from Afganistan for direct talks."
     assert parties(only(text, "REJECT").recipient) == {"AFG"}
     assert parties(only("Ethopia agreed to reopen the border.", "AGREE").actor) == {"ETH"}
+
+
+def test_refusing_help_to_a_war_led_by_a_state_is_aimed_at_that_state() -> None:
+    text = "Austria refused to commit to any direct assistance to the French-led war on the rebels."
+    assert parties(only(text, "REJECT").recipient) == {"FRA"}
