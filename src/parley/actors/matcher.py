@@ -7,7 +7,7 @@ fill the gaps (people and places).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -55,8 +55,16 @@ class ActorMatch:
 class ActorMatcher:
     """Phrase matching of every dictionary alias over a parsed document."""
 
-    def __init__(self, nlp: Language, dictionaries: Dictionaries) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        dictionaries: Dictionaries,
+        locate: Callable[[str], str | None] | None = None,
+    ) -> None:
+        """`locate` (the gazetteer's lookup) tells a real place from a misspelt state:
+        'Indiana' is no slip for 'Indians'."""
         self._refs: dict[str, ActorRef] = {}
+        self._locate = locate
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._make_doc = nlp.make_doc
@@ -131,6 +139,8 @@ class ActorMatcher:
         for token in doc:
             word = token.lower_
             if len(word) < _MISSPELLABLE or not _single_name(token):
+                continue
+            if self._locate is not None and self._locate(token.text):
                 continue
             refs = {r for alias, r in self._spellings.items() if _one_slip(word, alias)}
             if len(refs) == 1:

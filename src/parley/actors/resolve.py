@@ -413,8 +413,9 @@ class ActorResolver:
         locate: Callable[[str], str | None] | None = None,
     ) -> None:
         """`locate` names the state a place is in (the gazetteer's lookup), for officials
-        known by the place they serve ('Northamptonshire's chief constable')."""
-        self._matcher = ActorMatcher(nlp, dictionaries)
+        known by the place they serve ('Northamptonshire's chief constable') and to tell
+        places from misspelt states."""
+        self._matcher = ActorMatcher(nlp, dictionaries, locate)
         self._titles = TitleLexicon(dictionaries.titles)
         self._people = PeopleFinder(self._titles, locate)
         self._known = KnownPeople(dictionaries.people)

@@ -706,6 +706,9 @@ def test_a_state_name_with_one_slip_of_the_keyboard() -> None:
     text = "Pakistan rejected an offer from Afganistan for direct talks."
     assert parties(only(text, "REJECT").recipient) == {"AFG"}
     assert parties(only("Ethopia agreed to reopen the border.", "AGREE").actor) == {"ETH"}
+    # a real place is no slip: 'Indiana' is not 'Indians'
+    meeting = only("The governor of Indiana met Mexican officials in Chicago.", "CONSULT")
+    assert "IND" not in parties(meeting.actor)
 
 
 def test_refusing_help_to_a_war_led_by_a_state_is_aimed_at_that_state() -> None:
