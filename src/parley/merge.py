@@ -9,6 +9,7 @@ else stays apart, so two meetings of the same people on different days remain tw
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,7 @@ def merge_mentions(
 ) -> list[Event]:
     """Fold mentions of the same event and turn each group into an `Event`."""
     groups: list[list[EventMention]] = []
+    mentions = _split_joint_acts(mentions)
     headlines = [m for m in mentions if _in_headline(m)]
     for mention in mentions:
         if mention in headlines:
@@ -90,6 +92,38 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if mention.status.status != "occurred" and _introduces_new(mention):
         return False
     return _dates_agree(_date_of(group), mention.date)
+
+
+def _split_joint_acts(mentions: list[EventMention]) -> list[EventMention]:
+    """'The call was seconded by Merkel and Johnson. Merkel seconded the recommendation':
+    when one party of a directed act told of several is told doing it alone elsewhere,
+    its part is its own act (told twice), and the others' part another."""
+    split: list[EventMention] = []
+    for mention in mentions:
+        parties = _parties(mention.actor)
+        alone = next((_parties(m.actor) for m in mentions if _acts_alone(m, mention)), None)
+        if alone is None:
+            split.append(mention)
+            continue
+        for side in (alone, parties - alone):
+            actor = [e for e in mention.actor if e.party in side]
+            split.append(replace(mention, actor=actor))
+    return split
+
+
+def _acts_alone(alone: EventMention, joint: EventMention) -> bool:
+    """`alone` tells, in another sentence and with the same word, the act of some of the
+    parties of the directed act `joint`."""
+    parties = _parties(alone.actor)
+    return (
+        not joint.entry.symmetric
+        and alone.sentence != joint.sentence
+        and alone.entry.event == joint.entry.event
+        and alone.status.status == joint.status.status
+        and alone.trigger.lemma_.lower() == joint.trigger.lemma_.lower()
+        and bool(parties)
+        and parties < _parties(joint.actor)
+    )
 
 
 def _compatible(first: list[Entity], second: list[Entity]) -> bool:

@@ -188,6 +188,11 @@ def is_habitual(trigger: Token) -> bool:
         c.dep_ == "amod" and c.lower_ in _TREND for c in trigger.children
     ):
         return True
+    described = [
+        c for c in trigger.children if c.dep_ in ("acl", "relcl")
+    ]  # 'meetings that usually'
     return any(
-        c.dep_ == "advmod" and c.lower_ in _HABITUAL for t in _chain(trigger) for c in t.children
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL
+        for t in _chain(trigger) + described
+        for c in t.children
     )

@@ -714,3 +714,22 @@ def test_a_state_name_with_one_slip_of_the_keyboard() -> None:
 def test_refusing_help_to_a_war_led_by_a_state_is_aimed_at_that_state() -> None:
     text = "Austria refused to commit to any direct assistance to the French-led war on the rebels."
     assert parties(only(text, "REJECT").recipient) == {"FRA"}
+
+
+def test_one_of_several_seconding_a_call_again_alone_makes_two_acts() -> None:
+    text = (
+        "Italy's call for a ceasefire was quickly seconded by Spain and Portugal.\n\n"
+        "Spain seconded Italy's proposal that the talks resume."
+    )
+    acts = [e for e in events(text) if e.event == "SUPPORT"]
+    assert sorted(sorted(parties(e.actor)) for e in acts) == [["ESP"], ["PRT"]]
+    spain = next(e for e in acts if parties(e.actor) == {"ESP"})
+    assert len(spain.mentions) == 2
+
+
+def test_meetings_described_as_usual_are_no_event() -> None:
+    for text in (
+        "NATO meetings, which usually take place in Brussels, are closed to the press.",
+        "ASEAN meetings that usually focus on trade are held in Jakarta.",
+    ):
+        assert not [e for e in events(text) if e.event == "CONSULT"], text
