@@ -84,7 +84,7 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     lemma = mention.trigger.lemma_.lower()
     if all(m.trigger.lemma_.lower() != lemma for m in group):
         return False  # 'met in Niamey for an AU summit ... the AU summit' is one summit
-    if _parties(first.actor) != _parties(mention.actor):
+    if _parties(first.actor) != _parties(mention.actor) or _other_people(group, mention):
         return False
     recipients = (_parties(first.recipient), _parties(mention.recipient))
     if all(recipients) and recipients[0] != recipients[1]:
@@ -124,6 +124,14 @@ def _acts_alone(alone: EventMention, joint: EventMention) -> bool:
         and bool(parties)
         and parties < _parties(joint.actor)
     )
+
+
+def _other_people(group: list[EventMention], mention: EventMention) -> bool:
+    """'The police chief urged the embassy... The foreign secretary urged the embassy':
+    the same act by other named people, told apart, is another act."""
+    named = {e.name for m in group for e in m.actor if e.name}
+    own = {e.name for e in mention.actor if e.name}
+    return bool(named and own) and not named & own
 
 
 def _compatible(first: list[Entity], second: list[Entity]) -> bool:

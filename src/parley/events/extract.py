@@ -24,7 +24,7 @@ from parley.events.parties import (
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
-from parley.nlp.syntax import is_purpose
+from parley.nlp.syntax import is_purpose, objects_of
 from parley.nlp.vocabulary import UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
@@ -228,8 +228,9 @@ def _unidentified(
     if entry.event == "ACCUSE" and entry.mode != "investigate":
         return []
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+    causes += [o for c in trigger.children if c.dep_ == "agent" for o in objects_of(c)]
     if any(c.lemma_.lower() not in WEAPONS for c in causes):
-        return []
+        return []  # 'struck by a car' is no attack
     country = where.country if where is not None else None
     country = country or next((e.country for e in territory if e.country), None)
     return [actors.state(country, _UNATTRIBUTED[entry.event])] if country else []

@@ -125,7 +125,17 @@ def _verb_parties(
             recipient += _object_targets(child, actors) or _noun_authors(child, actors)
     if not recipient:
         recipient = _complement_recipients(verb, lexicon, actors)
+    if entry.event == "REQUEST":
+        recipient = _addressees(verb, actors) or recipient
     return actor, recipient
+
+
+def _addressees(verb: Token, actors: DocumentActors) -> list[Entity]:
+    """'wrote to the US Embassy asking it to waive': what is asked in words is asked of
+    whom the words went to (but 'wrote to the Council, accusing Israel' accuses Israel)."""
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [e for p in verb.head.children if is_prep(p, "to") for e in _objects_of(p, actors)]
 
 
 def _complement_recipients(verb: Token, lexicon: Lexicon, actors: DocumentActors) -> list[Entity]:
@@ -340,8 +350,10 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
     current = token
     came_from: Token | None = None
     for _ in range(_MAX_CLIMB):
-        if current is not token and current.lemma_.lower() in REPORTING_VERBS:
-            return []  # 'Reuters reported the attack killed 12': the reporter did not kill
+        if current.lemma_.lower() in REPORTING_VERBS and not _said_alongside(came_from):
+            # 'Reuters reported the attack killed 12': the reporter did not kill; but
+            # 'wrote to the embassy asking ...' and 'said ... and urged' are the writer's
+            return []
         shared = came_from is not None and came_from.dep_ == "conj"
         found = _subjects_at(current, token, actors, shared)
         if found:
@@ -367,6 +379,15 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             return []
         came_from, current = current, current.head
     return []
+
+
+def _said_alongside(clause: Token | None) -> bool:
+    """'wrote to the embassy asking it to waive', 'said X and urged Y': a participle or a
+    conjunct of a reporting verb is its subject's act too (not a reported clause, nor a
+    quoted 'to' clause: '"We stand ready" tweeted Johnson "to provide help"')."""
+    if clause is None:
+        return True
+    return clause.dep_ == "conj" or (clause.dep_ == "advcl" and not has_infinitive_to(clause))
 
 
 def _subjects_at(

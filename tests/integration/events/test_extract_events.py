@@ -733,3 +733,26 @@ def test_meetings_described_as_usual_are_no_event() -> None:
         "ASEAN meetings that usually focus on trade are held in Jakarta.",
     ):
         assert not [e for e in events(text) if e.event == "CONSULT"], text
+
+
+def test_struck_by_a_car_is_no_attack() -> None:
+    text = "A cyclist was struck by a lorry driving on the wrong side of the road in Kent."
+    assert not [e for e in events(text) if e.event == "ASSAULT"]
+
+
+def test_the_same_demand_by_other_named_people_is_another_demand() -> None:
+    text = (
+        "Polish police chief Jan Kowalski urged the German embassy to act.\n\n"
+        "Polish Foreign Minister Anna Nowak urged the German embassy to reconsider."
+    )
+    demands = [e for e in events(text) if e.event == "REQUEST"]
+    assert sorted(e.actor[0].name for e in demands) == ["Anna Nowak", "Jan Kowalski"]
+
+
+def test_writing_to_someone_asking_is_a_request_of_them() -> None:
+    text = (
+        "Kenya's police chief Peter Otieno wrote to the British High Commission in Nairobi "
+        "asking it to return the suspect."
+    )
+    demand = only(text, "REQUEST")
+    assert (parties(demand.actor), parties(demand.recipient)) == ({"KEN"}, {"GBR"})

@@ -40,3 +40,8 @@ def test_named_regions_and_the_kind_of_area_after_a_name() -> None:
 
 def test_a_part_of_a_place_is_in_its_state() -> None:
     assert default_gazetteer().lookup("eastern Beirut").country == "LBN"
+
+
+def test_counties_iso_no_longer_lists_are_still_places() -> None:
+    for county in ("Northamptonshire", "Yorkshire", "Sussex"):
+        assert default_gazetteer().lookup(county).country == "GBR"
