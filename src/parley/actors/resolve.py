@@ -122,6 +122,13 @@ class DocumentActors:
         if not _in_quote(token):
             return []
         paragraph = _paragraph_bounds(token)
+        opening, closing = _quote_bounds(token, paragraph)
+        # the attribution that opens or closes the quotation: 'The commissioner said, "We
+        # ..."' or '"We ...," the statement read', not another one of the paragraph
+        framing = {opening.sent.start, closing.sent.start}
+        near = [(i, e) for i, e in self.speakers if self.doc[i].sent.start in framing]
+        if near:
+            return list(min(near, key=lambda s: _distance(s[0], opening.i, closing.i))[1])
         same = [e for i, e in self.speakers if paragraph[0] <= i < paragraph[1]]
         if same:
             return list(same[0])
@@ -681,6 +688,22 @@ def _in_quote(token: Token) -> bool:
     before = token.doc[start : token.i].text
     curly_open = before.count("“") > before.count("”")
     return curly_open or before.count('"') % 2 == 1
+
+
+def _quote_bounds(token: Token, paragraph: tuple[int, int]) -> tuple[Token, Token]:
+    """The opening and closing quotation marks around `token` (the paragraph's ends when
+    a mark is missing)."""
+    doc = token.doc
+    marks = [t for t in doc[paragraph[0] : min(paragraph[1], len(doc))] if t.is_quote]
+    before = [t for t in marks if t.i < token.i]
+    after = [t for t in marks if t.i > token.i]
+    opening = before[-1] if before else doc[paragraph[0]]
+    closing = after[0] if after else doc[min(paragraph[1], len(doc)) - 1]
+    return opening, closing
+
+
+def _distance(index: int, opening: int, closing: int) -> int:
+    return opening - index if index < opening else max(0, index - closing)
 
 
 def _paragraph_bounds(token: Token) -> tuple[int, int]:

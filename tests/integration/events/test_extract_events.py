@@ -756,3 +756,11 @@ def test_writing_to_someone_asking_is_a_request_of_them() -> None:
     )
     demand = only(text, "REQUEST")
     assert (parties(demand.actor), parties(demand.recipient)) == ({"KEN"}, {"GBR"})
+
+
+def test_we_in_a_quote_is_whoever_introduces_that_quote() -> None:
+    text = (
+        "Chile announced it would attend the summit. The Peruvian foreign minister said, "
+        '"We condemn the decision of the court."'
+    )
+    assert parties(only(text, "ACCUSE").actor) == {"PER"}
