@@ -764,3 +764,10 @@ def test_we_in_a_quote_is_whoever_introduces_that_quote() -> None:
         '"We condemn the decision of the court."'
     )
     assert parties(only(text, "ACCUSE").actor) == {"PER"}
+
+
+def test_a_talk_given_is_a_speech_and_talks_held_are_a_meeting() -> None:
+    speech = "In his talk at a Washington think tank, the Greek prime minister praised Cyprus."
+    assert not [e for e in events(speech) if e.event == "CONSULT"]
+    meeting = "Greece and Turkey resumed their talks in Ankara on Monday."
+    assert parties(only(meeting, "CONSULT").actor) == {"GRC", "TUR"}
