@@ -5,6 +5,7 @@ One mention per trigger token; `merge` later folds mentions of the same real-wor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -121,8 +122,37 @@ class EventExtractor:
         found.sort(key=lambda m: m.trigger.i)
         if published is not None:
             _date_by_reference(found, published)
+            self._date_by_occasion(found, actors, published, home_countries)
         _date_by_where_clause(found)
         return found
+
+    def _date_by_occasion(
+        self,
+        mentions: list[EventMention],
+        actors: DocumentActors,
+        published: date,
+        home_countries: set[str],
+    ) -> None:
+        """'In his Tuesday talk in Washington, Mitsotakis reaffirmed ... He also called the
+        agreement null and void': what a person also says or does right after a dated
+        occasion, with no time of its own, is said or done there and then."""
+        for mention in mentions:
+            if mention.date is not None or mention.status.status not in ("occurred", "negated"):
+                continue
+            if not _goes_on(mention.trigger) or _tells_own_time(mention.trigger):
+                continue
+            people = {e.name for e in mention.actor if e.name}
+            status = StatusReading("occurred", 0.6)
+            dated = (
+                (verb, when)
+                for verb in _said_before(mention.trigger, people, actors)
+                if (when := _date(verb, status, published)) is not None
+            )
+            occasion, when = next(dated, (None, None))
+            if occasion is not None:
+                mention.date = when
+                where = place_for(occasion, actors, self._gazetteer, home_countries)
+                mention.place = mention.place or where
 
     def _default_target(
         self,
@@ -306,6 +336,47 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
             }
             return list(states.values()), []
     return [], []
+
+
+_OCCASION_SENTENCES = 3
+
+
+def _said_before(trigger: Token, people: set[str], actors: DocumentActors) -> Iterator[Token]:
+    """Verbs of `people` in the last few sentences before `trigger`, nearest first, in
+    sentences that tell a date ('On Tuesday, Mitsotakis reaffirmed')."""
+    sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.start]
+    for sentence in reversed(sentences[-_OCCASION_SENTENCES:]):
+        if not any(e.label_ == "DATE" for e in sentence.ents):
+            continue
+        for verb in (t for t in sentence if t.pos_ == "VERB" and _main_clause(t)):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if any(e.name in people for c in subjects for e in actors.entities_for(c)):
+                yield verb
+
+
+def _main_clause(verb: Token) -> bool:
+    """What the sentence itself tells, not what it reports ('The Times reported that, in
+    July, Trump might have ...')."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+_EARLIER = {"previously", "earlier", "formerly", "once", "before"}
+
+
+def _goes_on(trigger: Token) -> bool:
+    """'He also commented ...': the sentence carries on with what was just told."""
+    chain = [trigger, *trigger.ancestors]
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for t in chain for c in t.children)
+
+
+def _tells_own_time(trigger: Token) -> bool:
+    """A sentence with a time phrase of its own, or a clause set before the story's time
+    ('had previously opposed'), is not on the occasion just told."""
+    if any(e.label_ == "DATE" for e in trigger.sent.ents):
+        return True
+    clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), trigger)
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    return pluperfect or any(c.lower_ in _EARLIER for c in clause.children if c.dep_ == "advmod")
 
 
 def _date_by_reference(mentions: list[EventMention], published: date) -> None:

@@ -771,3 +771,15 @@ def test_a_talk_given_is_a_speech_and_talks_held_are_a_meeting() -> None:
     assert not [e for e in events(speech) if e.event == "CONSULT"]
     meeting = "Greece and Turkey resumed their talks in Ankara on Monday."
     assert parties(only(meeting, "CONSULT").actor) == {"GRC", "TUR"}
+
+
+def test_what_a_speaker_also_says_is_on_the_occasion_just_told() -> None:
+    text = (
+        "On Monday, Turkish Foreign Minister Mevlut Cavusoglu spoke at a conference in Ankara. "
+        "He also criticised Greece over the islands."
+    )
+    event = only(text, "ACCUSE")
+    assert (event.date.start, event.date.end) == (date(2023, 3, 13), date(2023, 3, 13))
+    assert event.event_loc is not None and event.event_loc.name == "Ankara"
+    earlier = text.replace("He also criticised", "He had previously criticised")
+    assert only(earlier, "ACCUSE").date != event.date
