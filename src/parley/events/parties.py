@@ -237,7 +237,7 @@ def _noun_parties(
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)
     listed = _standing_phrase(noun)  # 'launched artillery, mortar and rocket fire'
-    governor = listed.head
+    governor = _supporting_word(listed, lexicon)
     supported = listed.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
     if supported:
         recipient += _recipients(governor, entry, actors, include_object=False)
@@ -254,6 +254,17 @@ def _noun_parties(
         clauses = noun.head.head.children
         actor = [e for c in clauses if _perpetrated(c) for e in _attributed_to(c, actors)]
     return actor, recipient
+
+
+def _supporting_word(noun: Token, lexicon: Lexicon) -> Token:
+    """The word a nominal event hangs from: its verb, or for a preposition a support verb
+    asks for, that verb ('entered into an agreement'; not 'in a 1994 agreement it was
+    extended')."""
+    if noun.dep_ != "pobj":
+        return noun.head
+    verb = noun.head.head
+    entry = lexicon.support_verb(verb)
+    return verb if entry is not None and noun.head.lower_ in entry.requires else noun.head
 
 
 def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:

@@ -78,11 +78,25 @@ def event_status(trigger: Token) -> tuple[StatusReading, Token | None]:
         if fate is None:
             return StatusReading("hypothetical", 0.6), None
         return StatusReading(fate[0], 0.8), fate[1]
+    if _asked(trigger):
+        return StatusReading("hypothetical", 0.6), None
     for depth, token in enumerate(_chain(trigger)):
         reading = _reading_at(token, is_trigger=depth == 0)
         if reading is not None:
             return reading, None
     return StatusReading("occurred", 0.6), None
+
+
+def _asked(trigger: Token) -> bool:
+    """'Will Russia attack?', 'Did they reach out to support you?': a question tells
+    nothing happened. The question mark must close the trigger's own words, not a quoted
+    question after them ('asked, "Will you come?"')."""
+    for token in trigger.doc[trigger.i + 1 : trigger.sent.end]:
+        if token.is_quote:
+            return False
+        if token.text == "?":
+            return True
+    return False
 
 
 def clause_tense(trigger: Token) -> str:

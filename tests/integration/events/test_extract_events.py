@@ -783,3 +783,16 @@ def test_what_a_speaker_also_says_is_on_the_occasion_just_told() -> None:
     assert event.event_loc is not None and event.event_loc.name == "Ankara"
     earlier = text.replace("He also criticised", "He had previously criticised")
     assert only(earlier, "ACCUSE").date != event.date
+
+
+def test_a_question_tells_nothing_happened() -> None:
+    assert only("Will Russia attack Ukraine?", "ASSAULT").status == "hypothetical"
+    asked = 'Biden asked Putin on Monday, "Will you withdraw your troops?"'
+    assert only(asked, "REQUEST").status == "occurred"
+
+
+def test_entering_into_an_agreement_is_agreeing() -> None:
+    text = "The Syrian Democratic Forces said they had entered into an agreement with Turkey."
+    assert parties(only(text, "AGREE").actor) == {"SDF", "TUR"}
+    background = "In a 1994 agreement the right was extended to all workers at the base."
+    assert not [e for e in events(background) if e.event == "AGREE"]
