@@ -117,23 +117,32 @@ class DocumentActors:
         return self.by_token.get(token.i)
 
     def speaker_for(self, token: Token) -> list[Entity]:
-        """Who speaks the quotation `token` stands in: the attribution in its paragraph
-        ('..., the statement issued by A, B and C read'), else the last one before it."""
+        """Who speaks the quotation `token` stands in (see `attribution_for`)."""
+        attribution = self._attribution(token)
+        return list(attribution[1]) if attribution is not None else []
+
+    def attribution_for(self, token: Token) -> Token | None:
+        """The reporting verb of the quotation `token` stands in ('said', 'read')."""
+        attribution = self._attribution(token)
+        return self.doc[attribution[0]] if attribution is not None else None
+
+    def _attribution(self, token: Token) -> tuple[int, list[Entity]] | None:
+        """The attribution that opens or closes the quotation ('The commissioner said,
+        "We ..."', '"We ...," the statement issued by A, B and C read'), else the first of
+        its paragraph, else the last one before it."""
         if not _in_quote(token):
-            return []
+            return None
         paragraph = _paragraph_bounds(token)
         opening, closing = _quote_bounds(token, paragraph)
-        # the attribution that opens or closes the quotation: 'The commissioner said, "We
-        # ..."' or '"We ...," the statement read', not another one of the paragraph
         framing = {opening.sent.start, closing.sent.start}
-        near = [(i, e) for i, e in self.speakers if self.doc[i].sent.start in framing]
+        near = [s for s in self.speakers if self.doc[s[0]].sent.start in framing]
         if near:
-            return list(min(near, key=lambda s: _distance(s[0], opening.i, closing.i))[1])
-        same = [e for i, e in self.speakers if paragraph[0] <= i < paragraph[1]]
+            return min(near, key=lambda s: _distance(s[0], opening.i, closing.i))
+        same = [s for s in self.speakers if paragraph[0] <= s[0] < paragraph[1]]
         if same:
-            return list(same[0])
-        earlier = [e for i, e in self.speakers if i < token.i]
-        return list(earlier[-1]) if earlier else []
+            return same[0]
+        earlier = [s for s in self.speakers if s[0] < token.i]
+        return earlier[-1] if earlier else None
 
     def _entities_for_one(self, token: Token, groups: bool = True) -> list[Entity]:
         mention = self.by_token.get(token.i)

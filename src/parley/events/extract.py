@@ -90,7 +90,8 @@ class EventExtractor:
                 continue
             status, decider = event_status(token)
             previous = _previous_date(found, status)
-            when = _date(decider or token, status, published, previous)
+            spoken = _spoken_on(token, actors, published) or published
+            when = _date(decider or token, status, spoken, previous)
             fallback = []
             if not recipient:
                 fallback = self._default_target(token, entry, actor, actors, home_countries)
@@ -139,19 +140,15 @@ class EventExtractor:
         for mention in mentions:
             if mention.date is not None or mention.status.status not in ("occurred", "negated"):
                 continue
-            if not _goes_on(mention.trigger) or _tells_own_time(mention.trigger):
+            if mention.entry.event not in _SAYINGS or not _goes_on(mention.trigger):
+                continue
+            if _tells_own_time(mention.trigger):
                 continue
             people = {e.name for e in mention.actor if e.name}
-            status = StatusReading("occurred", 0.6)
-            dated = (
-                (verb, when)
-                for verb in _said_before(mention.trigger, people, actors)
-                if (when := _date(verb, status, published)) is not None
-            )
-            occasion, when = next(dated, (None, None))
+            occasion = _occasion(mention.trigger, people, actors, published)
             if occasion is not None:
-                mention.date = when
-                where = place_for(occasion, actors, self._gazetteer, home_countries)
+                mention.date = occasion[1]
+                where = place_for(occasion[0], actors, self._gazetteer, home_countries)
                 mention.place = mention.place or where
 
     def _default_target(
@@ -338,7 +335,38 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
     return [], []
 
 
-_OCCASION_SENTENCES = 3
+_OCCASION_SENTENCES = 5
+# Events told in words: what a speaker 'also' does on an occasion ('He also collaborated
+# with ...' in an obituary is no part of the day he died).
+_SAYINGS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
+
+
+def _occasion(
+    trigger: Token, people: set[str], actors: DocumentActors, published: date
+) -> tuple[Token, DateSpan] | None:
+    """The latest dated clause of one of `people` in the sentences before `trigger`."""
+    status = StatusReading("occurred", 0.6)
+    dated = (
+        (verb, when)
+        for verb in _said_before(trigger, people, actors)
+        if (when := _date(verb, status, published)) is not None
+    )
+    return next(dated, None)
+
+
+def _spoken_on(trigger: Token, actors: DocumentActors, published: date | None) -> date | None:
+    """The day the quotation holding `trigger` was spoken, when the text tells it: from
+    its attribution ('said on Monday') or the speaker's occasion just told. 'Today' in a
+    quotation is that day, not the day of publication."""
+    verb = actors.attribution_for(trigger)
+    if verb is None or published is None:
+        return None
+    when = _date(verb, StatusReading("occurred", 0.6), published)
+    if when is None:
+        people = {e.name for e in actors.speaker_for(trigger) if e.name}
+        occasion = _occasion(verb, people, actors, published) if people else None
+        when = occasion[1] if occasion is not None else None
+    return when.start if when is not None and when.start == when.end else None
 
 
 def _said_before(trigger: Token, people: set[str], actors: DocumentActors) -> Iterator[Token]:

@@ -796,3 +796,12 @@ def test_entering_into_an_agreement_is_agreeing() -> None:
     assert parties(only(text, "AGREE").actor) == {"SDF", "TUR"}
     background = "In a 1994 agreement the right was extended to all workers at the base."
     assert not [e for e in events(background) if e.event == "AGREE"]
+
+
+def test_today_in_a_quotation_is_the_day_it_was_spoken() -> None:
+    text = (
+        "On Friday, Irish Prime Minister Leo Varadkar spoke to reporters in Dublin.\n\n"
+        'He said, "We are meeting the British ambassador today to resolve this."'
+    )
+    meeting = only(text, "CONSULT")
+    assert (meeting.date.start, meeting.date.end) == (date(2023, 3, 10), date(2023, 3, 10))
