@@ -25,6 +25,9 @@ VIA_DEMONYM = "demonym"
 VIA_CAPITAL = "capital"
 VIA_INSTITUTION = "institution"
 
+# The gazetteer's lookup: the state a place name is in, or None for no known place.
+Locate = Callable[[str], str | None]
+
 _MISSPELLABLE = 7  # shorter names are too close to each other ('Iran', 'Iraq')
 _NAME_LABELS = {"GPE", "NORP", "LOC"}
 
@@ -59,7 +62,7 @@ class ActorMatcher:
         self,
         nlp: Language,
         dictionaries: Dictionaries,
-        locate: Callable[[str], str | None] | None = None,
+        locate: Locate | None = None,
     ) -> None:
         """`locate` (the gazetteer's lookup) tells a real place from a misspelt state:
         'Indiana' is no slip for 'Indians'."""

@@ -9,12 +9,11 @@ surname alone; those are resolved in `coref`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.actors.matcher import VIA_CAPITAL, ActorMatch
+from parley.actors.matcher import VIA_CAPITAL, ActorMatch, Locate
 from parley.actors.titles import TitleLexicon
 
 _STOP_POS = {"VERB", "AUX", "DET", "PRON", "PUNCT", "ADP", "SCONJ", "CCONJ", "NUM", "ADV"}
@@ -40,7 +39,7 @@ class PeopleFinder:
     `locate` gives the state of a place name ('Northamptonshire's chief constable' serves
     Britain); without it, only actor names give a person's state."""
 
-    def __init__(self, titles: TitleLexicon, locate: Callable[[str], str | None] | None = None):
+    def __init__(self, titles: TitleLexicon, locate: Locate | None = None):
         self._titles = titles
         self._locate = locate
 

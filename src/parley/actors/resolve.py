@@ -8,7 +8,6 @@ countries"), pronouns and surnames met earlier in the document.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -16,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from parley.actors.dictionary import Dictionaries, PersonRecord
 from parley.actors.known_people import KnownPeople
-from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher
+from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher, Locate
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
@@ -426,7 +425,7 @@ class ActorResolver:
         self,
         nlp: Language,
         dictionaries: Dictionaries,
-        locate: Callable[[str], str | None] | None = None,
+        locate: Locate | None = None,
     ) -> None:
         """`locate` names the state a place is in (the gazetteer's lookup), for officials
         known by the place they serve ('Northamptonshire's chief constable') and to tell
