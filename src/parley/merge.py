@@ -113,8 +113,9 @@ def _split_joint_acts(mentions: list[EventMention]) -> list[EventMention]:
 
 def _acts_alone(alone: EventMention, joint: EventMention) -> bool:
     """`alone` tells, in another sentence and with the same word, the act of some of the
-    parties of the directed act `joint`."""
+    parties of the directed act `joint`, on the same target and at a time that agrees."""
     parties = _parties(alone.actor)
+    recipients = (_parties(alone.recipient), _parties(joint.recipient))
     return (
         not joint.entry.symmetric
         and alone.sentence != joint.sentence
@@ -122,7 +123,10 @@ def _acts_alone(alone: EventMention, joint: EventMention) -> bool:
         and alone.status.status == joint.status.status
         and alone.trigger.lemma_.lower() == joint.trigger.lemma_.lower()
         and bool(parties)
+        and not _unidentified(alone.actor)
         and parties < _parties(joint.actor)
+        and (not all(recipients) or recipients[0] == recipients[1])
+        and _dates_agree(alone.date, joint.date)
     )
 
 

@@ -805,3 +805,12 @@ def test_today_in_a_quotation_is_the_day_it_was_spoken() -> None:
     )
     meeting = only(text, "CONSULT")
     assert (meeting.date.start, meeting.date.end) == (date(2023, 3, 10), date(2023, 3, 10))
+
+
+def test_one_party_acting_alone_on_another_target_leaves_the_joint_act_whole() -> None:
+    text = (
+        "The move was condemned by Chile and Peru on Monday.\n\n"
+        "Chile condemned Argentina's naval exercise on Friday."
+    )
+    joint = next(e for e in events(text) if parties(e.recipient) != {"ARG"})
+    assert parties(joint.actor) == {"CHL", "PER"}
