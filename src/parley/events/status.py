@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
-from parley.nlp.syntax import has_infinitive_to, is_purpose
+from parley.nlp.syntax import has_infinitive_to, is_marked, is_purpose
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
@@ -78,13 +78,22 @@ def event_status(trigger: Token) -> tuple[StatusReading, Token | None]:
         if fate is None:
             return StatusReading("hypothetical", 0.6), None
         return StatusReading(fate[0], 0.8), fate[1]
-    if _asked(trigger):
+    if _asked(trigger) or _conditional(trigger):
         return StatusReading("hypothetical", 0.6), None
     for depth, token in enumerate(_chain(trigger)):
         reading = _reading_at(token, is_trigger=depth == 0)
         if reading is not None:
             return reading, None
     return StatusReading("occurred", 0.6), None
+
+
+def _conditional(trigger: Token) -> bool:
+    """'will respond if NATO deploys troops', 'unless Iran frees the sailors': a condition
+    tells what may happen (conjuncts share it: 'if countries detect, test and mobilize')."""
+    clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    while clause is not None and clause.dep_ == "conj":
+        clause = clause.head
+    return clause is not None and is_marked(clause, "if", "unless")
 
 
 def _asked(trigger: Token) -> bool:

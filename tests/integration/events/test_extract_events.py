@@ -814,3 +814,11 @@ def test_one_party_acting_alone_on_another_target_leaves_the_joint_act_whole() -
     )
     joint = next(e for e in events(text) if parties(e.recipient) != {"ARG"})
     assert parties(joint.actor) == {"CHL", "PER"}
+
+
+def test_an_event_in_a_condition_is_hypothetical() -> None:
+    assert only("Russia will respond if NATO deploys troops in Finland.", "MOBILIZE").status == (
+        "hypothetical"
+    )
+    unless = "Unless Iran frees the sailors, Britain will impose sanctions."
+    assert only(unless, "RETREAT").status == "hypothetical"
