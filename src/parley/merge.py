@@ -81,8 +81,7 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
             for m in group
         )
         return joined and _compatible(first.actor, mention.actor)
-    lemma = mention.trigger.lemma_.lower()
-    if all(m.trigger.lemma_.lower() != lemma for m in group):
+    if all(m.word != mention.word for m in group):
         return False  # 'met in Niamey for an AU summit ... the AU summit' is one summit
     if _parties(first.actor) != _parties(mention.actor) or _other_people(group, mention):
         return False
@@ -121,7 +120,7 @@ def _acts_alone(alone: EventMention, joint: EventMention) -> bool:
         and alone.sentence != joint.sentence
         and alone.entry.event == joint.entry.event
         and alone.status.status == joint.status.status
-        and alone.trigger.lemma_.lower() == joint.trigger.lemma_.lower()
+        and alone.word == joint.word
         and bool(parties)
         and not _unidentified(alone.actor)
         and parties < _parties(joint.actor)

@@ -325,6 +325,8 @@ class DocumentActors:
         """'the three countries', 'both sides', 'the trio' point back to a list."""
         if token.lemma_.lower() == "trio":
             return True
+        if token.tag_ != "NNS":
+            return False  # 'the state' Harris visited is no list of states
         return any(
             c.lower_ in _NUMBER_WORDS or c.lower_ in ("the", "these", "those")
             for c in token.children

@@ -45,6 +45,14 @@ class EventMention:
     decider: Token | None = None  # the word that decided a proposal's fate, if any
     # The target by convention when no telling of the event names one (`merge` decides).
     fallback: list[Entity] = field(default_factory=list)
+    # For a promise or threat coded from an announced act, that act ('withdraw' in
+    # 'said it will withdraw the bill'): what tells two tellings of it apart.
+    content: Token | None = None
+
+    @property
+    def word(self) -> str:
+        """The lemma that names the event: the announced act's, else the trigger's."""
+        return (self.content or self.trigger).lemma_.lower()
 
     @property
     def sentence(self) -> Span:
@@ -217,7 +225,16 @@ def _as_commitments(
             when = _date(c.token, status, published)
             coded.append(
                 EventMention(
-                    c.token, c.entry, c.actor, c.recipient, status, when, m.place, None, m.fallback
+                    c.token,
+                    c.entry,
+                    c.actor,
+                    c.recipient,
+                    status,
+                    when,
+                    m.place,
+                    None,
+                    m.fallback,
+                    content=m.trigger,
                 )
             )
     return coded

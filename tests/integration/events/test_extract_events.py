@@ -822,3 +822,22 @@ def test_an_event_in_a_condition_is_hypothetical() -> None:
     )
     unless = "Unless Iran frees the sailors, Britain will impose sanctions."
     assert only(unless, "RETREAT").status == "hypothetical"
+
+
+def test_the_state_is_no_list_of_states_named_before() -> None:
+    text = (
+        "Armenia and Azerbaijan fought a war over the region in 1994.\n\n"
+        "Kamala Harris visited the state on Monday."
+    )
+    visit = only(text, "CONSULT")
+    assert not {"ARM", "AZE"} & (parties(visit.actor) | parties(visit.recipient))
+
+
+def test_a_promise_told_twice_through_different_verbs_is_one_promise() -> None:
+    text = (
+        "On Wednesday, Chilean President Gabriel Boric announced that his government will "
+        "withdraw the pension bill.\n\n"
+        '"The government will withdraw the bill," Boric said in a statement.'
+    )
+    promises = [e for e in events(text) if e.event == "AGREE"]
+    assert len(promises) == 1 and len(promises[0].mentions) == 2
