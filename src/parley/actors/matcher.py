@@ -132,16 +132,16 @@ class ActorMatcher:
                 continue
             matches.append(ActorMatch(span.start, span.end, ref))
         covered = {i for m in matches for i in range(m.start, m.end)}
-        matches += [m for m in self._misspelled(doc) if m.start not in covered]
+        matches += self._misspelled(doc, covered)
         return sorted(matches, key=lambda m: m.start)
 
-    def _misspelled(self, doc: Doc) -> list[ActorMatch]:
-        """'Afganistan', 'Ethopia': a one-word name, not a person's or a company's, that
-        is one slip of the keyboard from exactly one state's name."""
+    def _misspelled(self, doc: Doc, covered: set[int]) -> list[ActorMatch]:
+        """'Afganistan', 'Ethopia': a one-word name no alias matched, not a person's or a
+        company's, that is one slip of the keyboard from exactly one state's name."""
         found = []
         for token in doc:
             word = token.lower_
-            if len(word) < _MISSPELLABLE or not _single_name(token):
+            if token.i in covered or len(word) < _MISSPELLABLE or not _single_name(token):
                 continue
             if self._locate is not None and self._locate(token.text):
                 continue
