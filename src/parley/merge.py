@@ -28,7 +28,8 @@ def merge_mentions(
     """Fold mentions of the same event and turn each group into an `Event`."""
     groups: list[list[EventMention]] = []
     mentions = _split_joint_acts(mentions)
-    headlines = [m for m in mentions if _in_headline(m)]
+    first_line_end = max(mentions[0].trigger.doc.text.find("\n"), 0) if mentions else 0
+    headlines = [m for m in mentions if _in_headline(m, first_line_end)]
     for mention in mentions:
         if mention in headlines:
             continue
@@ -220,14 +221,11 @@ def _fold_vague_plans(groups: list[list[EventMention]]) -> list[list[EventMentio
     return kept
 
 
-def _in_headline(mention: EventMention) -> bool:
+def _in_headline(mention: EventMention, first_line_end: int) -> bool:
     """A headline is the document's first line, without a closing full stop: it tells
     in short what the body tells in full."""
     sentence = mention.sentence
-    first_line_end = sentence.doc.text.find("\n")
-    return sentence.start_char <= max(first_line_end, 0) and not sentence.text.rstrip().endswith(
-        "."
-    )
+    return sentence.start_char <= first_line_end and not sentence.text.rstrip().endswith(".")
 
 
 def _told_again(group: list[EventMention], headline: EventMention) -> bool:

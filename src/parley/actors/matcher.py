@@ -7,6 +7,7 @@ fill the gaps (people and places).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -71,7 +72,8 @@ class ActorMatcher:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._make_doc = nlp.make_doc
-        self._spellings: dict[str, ActorRef] = {}  # one-word state names, for misspellings
+        # one-word state names under each form with one letter dropped, for misspellings
+        self._spellings: dict[str, dict[str, ActorRef]] = defaultdict(dict)
         for country in dictionaries.countries:
             self._add_country(country)
         for org in dictionaries.organizations:
@@ -96,7 +98,8 @@ class ActorMatcher:
         ):
             for alias in aliases:
                 if " " not in alias and len(alias) >= _MISSPELLABLE:
-                    self._spellings[alias.lower()] = ref(via)
+                    for key in _drops(alias.lower()):
+                        self._spellings[key][alias.lower()] = ref(via)
         ambiguous = set(country.ambiguous_capitals)
         for capital in country.capitals:
             self._add([capital], ref(VIA_CAPITAL, "GOV", capital in ambiguous), caseless=False)
@@ -145,7 +148,12 @@ class ActorMatcher:
                 continue
             if self._locate is not None and self._locate(token.text):
                 continue
-            refs = {r for alias, r in self._spellings.items() if _one_slip(word, alias)}
+            refs = {
+                ref
+                for key in _drops(word)
+                for alias, ref in self._spellings.get(key, {}).items()
+                if _one_slip(word, alias)
+            }
             if len(refs) == 1:
                 found.append(ActorMatch(token.i, token.i + 1, refs.pop()))
         return found
@@ -162,6 +170,12 @@ def _single_name(token: Token) -> bool:
         token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I"
     )
     return alone and token.ent_type_ in _NAME_LABELS
+
+
+def _drops(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped: two words one slip apart
+    share one of these."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _one_slip(word: str, alias: str) -> bool:
