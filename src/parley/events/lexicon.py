@@ -165,7 +165,18 @@ def _dependent_lemmas(token: Token) -> set[str]:
             lemmas |= _of_phrase(child)
     if token.i >= 2 and token.doc[token.i - 1].text == "-":
         lemmas.add(token.doc[token.i - 2].lemma_.lower())
+    for subject in split_passive_subjects(token):  # 'a car bomb was on Monday rammed into'
+        lemmas |= {subject.lemma_.lower(), *_compounds(subject)}
     return lemmas
+
+
+def split_passive_subjects(verb: Token) -> list[Token]:
+    """'A car bomb was on Monday rammed into a base': the model makes 'was' the root and
+    the participle its adverbial; the participle's passive subject is the root's subject."""
+    head = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "advcl" or head.lemma_ != "be":
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj" and c.i < verb.i]
 
 
 def _compounds(noun: Token) -> set[str]:

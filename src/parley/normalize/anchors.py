@@ -184,10 +184,31 @@ def place_for(
         for prep in _place_prepositions(token):
             for obj in _objects(prep):
                 for name in _place_names(obj):
-                    place = _place_of(name, actors, gazetteer, countries)
+                    place = _owned_place(name, actors) or _place_of(
+                        name, actors, gazetteer, countries
+                    )
                     if place is not None:
                         return place
     return _modifier_place(trigger, actors, gazetteer, countries)
+
+
+def _owned_place(noun: Token, actors: DocumentActors) -> Place | None:
+    """'Afghanistan's Maidan Wardak province': a named province, city or region the
+    gazetteer may not know, in the state whose it is."""
+    if noun.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    owners = (actors.mention_at(c) for c in noun.children if c.dep_ == "poss")
+    states = [m.entity for m in owners if m is not None and m.entity.country]
+    names: list[str] = []
+    for token in reversed(noun.doc[noun.left_edge.i : noun.i]):
+        mention = actors.mention_at(token)  # the model takes many places for people
+        if token.pos_ != "PROPN" or (mention is not None and mention.via != "person"):
+            break
+        names.insert(0, token.text)
+    if not states or states[0].name or not names:
+        return None
+    name = " ".join(names)
+    return Place(name=name, country=states[0].country, text=name)
 
 
 def territory_for(
@@ -221,6 +242,18 @@ _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
     "area", "neighbourhood", "neighborhood", "suburb", "quarter",
 }  # fmt: skip
+_PARTS = {
+    "centre",
+    "center",
+    "heart",
+    "outskirts",
+    "edge",
+    "part",
+    "north",
+    "south",
+    "east",
+    "west",
+}
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -233,10 +266,15 @@ def _objects(prep: Token) -> list[Token]:
 
 def _place_names(obj: Token) -> list[Token]:
     """Where a place's name may sit: the object itself, its compounds ('the Darfur region')
-    and, after a place noun, its 'of' phrase ('the town of Samarra')."""
+    and, after a place noun, its 'of' phrase ('the town of Samarra') or its owner
+    ('Afghanistan's Maidan Wardak province'); after a part, the whole it is part of ('the
+    centre of ...')."""
     names = [obj, *(c for c in obj.children if c.dep_ == "compound")]
-    if obj.lemma_.lower() in _PLACE_NOUNS:
-        names += prep_objects(obj, "of")
+    lemma = obj.lemma_.lower()
+    if lemma in _PLACE_NOUNS:
+        names += prep_objects(obj, "of") + [c for c in obj.children if c.dep_ == "poss"]
+    if lemma in _PARTS:
+        names += [name for whole in prep_objects(obj, "of") for name in _place_names(whole)]
     return names
 
 

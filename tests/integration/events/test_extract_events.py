@@ -841,3 +841,13 @@ def test_a_promise_told_twice_through_different_verbs_is_one_promise() -> None:
     )
     promises = [e for e in events(text) if e.event == "AGREE"]
     assert len(promises) == 1 and len(promises[0].mentions) == 2
+
+
+def test_a_bomb_rammed_into_a_base_in_a_province_the_gazetteer_does_not_know() -> None:
+    text = (
+        "A car bomb was on Friday rammed into a checkpoint in the centre of Somalia's "
+        "Bakool Hiran province. The attack was claimed by al-Shabaab."
+    )
+    attack = only(text, "ASSAULT")
+    assert (attack.date.start, parties(attack.recipient)) == (date(2023, 3, 10), {"SOM"})
+    assert (attack.event_loc.name, attack.event_loc.country) == ("Bakool Hiran", "SOM")
