@@ -5,6 +5,8 @@
 - A declared readiness is a commitment: "France is ready to contribute troops" is an
   AGREE; "Iraq is prepared to impose martial law" is a THREATEN (PLOVER codes the promise
   of a future act by its sign, the act itself stays in the status field).
+- Preparing an attack is a military move short of the use of force, which PLOVER codes
+  MOBILIZE: "The army prepared to resume shelling rebel positions".
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _READINESS = {"ready", "willing", "prepared"}
 DEMAND = Trigger("must", "AUX", "REQUEST", "demand", "100", recipient_preps=("to",))
 COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")
 THREAT = Trigger("ready", "ADJ", "THREATEN", None, "130")
+PREPARATION = Trigger("prepare", "VERB", "MOBILIZE", "troops", "150")
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,35 @@ def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[Construction]:
             if token.head.lemma_.lower() in REPORTING_VERBS:
                 yield Construction(token, DEMAND)
         elif token.lemma_.lower() in _READINESS and token.pos_ == "ADJ":
-            content = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if content is not None:  # 'ready to contribute troops', 'to impose martial law'
-                objects = (c for c in content.children if c.dep_ == "dobj")
-                entry = lexicon.match(content) or next(
-                    filter(None, map(lexicon.match, objects)), None
-                )
-                event = entry.event if entry is not None else None
+            event = _content_event(token, lexicon)  # 'ready to contribute troops'
+            if event is not _NO_CONTENT:
                 is_conflict = event is not None and categories()[event].quad_code >= 3
                 yield Construction(token, THREAT if is_conflict else COMMITMENT, event)
+        elif _prepares_attack(token, lexicon):  # 'prepared to resume shelling'
+            yield Construction(token, PREPARATION, "ASSAULT")
+
+
+_NO_CONTENT = "-"
+
+
+def _content_event(token: Token, lexicon: Lexicon) -> str | None:
+    """The category of the 'to' clause a word governs, read with the lexicon on the verb
+    or its object ('to impose martial law', 'to resume shelling'); `_NO_CONTENT` when
+    there is no such clause."""
+    content = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if content is None:
+        return _NO_CONTENT
+    objects = (c for c in content.children if c.dep_ in ("dobj", "xcomp"))
+    entry = lexicon.match(content) or next(filter(None, map(lexicon.match, objects)), None)
+    return entry.event if entry is not None else None
+
+
+def _prepares_attack(token: Token, lexicon: Lexicon) -> bool:
+    return (
+        token.lemma_.lower() == "prepare"
+        and token.pos_ == "VERB"
+        and _content_event(token, lexicon) == "ASSAULT"
+    )
 
 
 def _is_obligation(verb: Token) -> bool:

@@ -529,6 +529,9 @@ def construction_parties(
         return actor, obliged
     copula = token.head if token.dep_ == "acomp" else token
     actor = [e for c in copula.children if c.dep_ in _SUBJECTS for e in _resolve(c, actors)]
+    recipient: list[Entity] = []
     content = next((c for c in token.children if c.dep_ == "xcomp"), None)
-    recipient = _event_recipients(content, lexicon, actors) if content else []
+    while content is not None and not recipient:  # 'prepared to resume shelling X'
+        recipient = _event_recipients(content, lexicon, actors)
+        content = next((c for c in content.children if c.dep_ == "xcomp"), None)
     return actor, recipient

@@ -851,3 +851,10 @@ def test_a_bomb_rammed_into_a_base_in_a_province_the_gazetteer_does_not_know() -
     attack = only(text, "ASSAULT")
     assert (attack.date.start, parties(attack.recipient)) == (date(2023, 3, 10), {"SOM"})
     assert (attack.event_loc.name, attack.event_loc.country) == ("Bakool Hiran", "SOM")
+
+
+def test_an_army_preparing_an_attack_mobilizes() -> None:
+    text = "The Sudanese army prepared to resume shelling rebel positions near the Ugandan border."
+    event = only(text, "MOBILIZE")
+    assert parties(event.actor) == {"SDN"}
+    assert not [e for e in events("Kenya prepared to host the summit.") if e.event == "MOBILIZE"]
