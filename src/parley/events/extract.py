@@ -26,7 +26,7 @@ from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.syntax import is_purpose, objects_of
-from parley.nlp.vocabulary import UNIDENTIFIED, WEAPONS
+from parley.nlp.vocabulary import ASKING_VERBS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
 
@@ -500,6 +500,8 @@ def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in REACTIONS:
         verb = token.head.head  # 'began a hunger strike in protest': the strike is the protest
         return verb.i in entries or any(c.i in entries for c in verb.children if c.dep_ == "dobj")
+    if _requested(token, entries):
+        return True
     governor = entries.get(token.head.i)
     if governor is None or token.head.i == token.i:
         return False
@@ -507,6 +509,16 @@ def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
         return token.lemma_.lower() in governor.requires
     describes = token.dep_ in ("acl", "relcl") or is_purpose(token)
     return describes and token.head.pos_ == "NOUN" and governor.event == entries[token.i].event
+
+
+def _requested(token: Token, entries: dict[int, Trigger]) -> bool:
+    """What one asks for is the request's content, not an event of its own: 'urged Israel
+    to withdraw', 'called for talks', 'demanded the release of the prisoners' (but what
+    an authority orders is done: 'ordered the paper to suspend publication')."""
+    through_for = token.dep_ == "pobj" and token.head.lower_ == "for"
+    governor = token.head.head if through_for else token.head
+    asking = governor.i in entries and governor.lemma_.lower() in ASKING_VERBS
+    return asking and (through_for or token.dep_ in ("xcomp", "dobj")) and governor.i != token.i
 
 
 def _previous_date(found: list[EventMention], status: StatusReading) -> date | None:

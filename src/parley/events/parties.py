@@ -379,6 +379,7 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             ]
         if current is token and current.dep_ == "xcomp" and current.pos_ == "VERB":
             controller = [c for c in current.head.children if c.dep_ == "dobj"]
+            controller = controller or _addressed(current.head)  # 'called on Russia to'
             controlling = _resolve(controller[0], actors) if controller else []
             if controlling:  # 'encouraged farmers to set fires': the farmers set them
                 return controlling  # (not 'began a strike to protest': the strikers do)
@@ -390,6 +391,20 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             return []
         came_from, current = current, current.head
     return []
+
+
+_ADDRESSING = {("on", "call"), ("upon", "call"), ("to", "appeal")}
+
+
+def _addressed(verb: Token) -> list[Token]:
+    """Whom a call or appeal is made to: they are asked to act ('called on Russia to
+    release', 'appealed to Israel to halt')."""
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and (prep.lower_, verb.lemma_.lower()) in _ADDRESSING
+        for obj in objects_of(prep)
+    ]
 
 
 def _said_alongside(clause: Token | None) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
 from parley.nlp.syntax import has_infinitive_to, is_marked, is_purpose
+from parley.nlp.vocabulary import ASKING_VERBS
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
@@ -53,7 +54,7 @@ _HYPOTHETICAL_GOVERNORS = {
     "ready",
     "willing",
     "offer",
-}
+} | ASKING_VERBS
 _PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "next"}
 _HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "probable", "feared", "imminent"}
 _FAILED_PREDICATES = {"fail", "collapse", "stall"}

@@ -59,3 +59,9 @@ TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "toward", "toward
 DWELLINGS = frozenset(
     {"camp", "home", "house", "shelter", "school", "hospital", "clinic", "settlement", "residence"}
 )
+
+# Verbs of asking someone to act: what they ask for has not happened ('urged Israel to
+# withdraw'); an order ('ordered the paper to close') is another matter.
+ASKING_VERBS = frozenset(
+    {"urge", "ask", "call", "appeal", "demand", "request", "press", "encourage", "implore"}
+)

@@ -858,3 +858,19 @@ def test_an_army_preparing_an_attack_mobilizes() -> None:
     event = only(text, "MOBILIZE")
     assert parties(event.actor) == {"SDN"}
     assert not [e for e in events("Kenya prepared to host the summit.") if e.event == "MOBILIZE"]
+
+
+def test_what_is_asked_for_is_the_request_not_an_event_of_its_own() -> None:
+    for text in (
+        "The UN urged Israel to withdraw its troops from Gaza.",
+        "France called on Russia to release the journalist.",
+        "Nigerian protesters demanded the release of the prisoners.",
+    ):
+        assert {e.event for e in events(text)} == {"REQUEST"}, text
+    ordered = "The Nicaraguan government ordered police to arrest the editor."
+    assert only(ordered, "COERCE").status == "occurred"
+
+
+def test_an_act_asked_for_through_a_support_verb_is_hypothetical() -> None:
+    text = "Germany urged Turkey and Greece to begin talks on the islands."
+    assert only(text, "CONSULT").status == "hypothetical"
