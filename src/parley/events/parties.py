@@ -126,8 +126,21 @@ def _verb_parties(
     if not recipient:
         recipient = _complement_recipients(verb, lexicon, actors)
     if entry.event == "REQUEST":
-        recipient = _addressees(verb, actors) or recipient
+        recipient = _addressees(verb, actors) or recipient or _body_asked(verb, actors)
     return actor, recipient
+
+
+def _body_asked(verb: Token, actors: DocumentActors) -> list[Entity]:
+    """'pushed for a resolution imposing sanctions at the UN Security Council': a request
+    pursued at an international body is made of that body."""
+    found = [
+        e
+        for prep in verb.subtree
+        if is_prep(prep, "at")
+        for e in _objects_of(prep, actors)
+        if e.org and not e.country
+    ]
+    return found[:1]
 
 
 def _addressees(verb: Token, actors: DocumentActors) -> list[Entity]:

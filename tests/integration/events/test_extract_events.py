@@ -874,3 +874,8 @@ def test_what_is_asked_for_is_the_request_not_an_event_of_its_own() -> None:
 def test_an_act_asked_for_through_a_support_verb_is_hypothetical() -> None:
     text = "Germany urged Turkey and Greece to begin talks on the islands."
     assert only(text, "CONSULT").status == "hypothetical"
+
+
+def test_a_request_pursued_at_an_international_body_is_made_of_it() -> None:
+    text = "Britain pushed for a resolution imposing sanctions on Mali at the UN Security Council."
+    assert parties(only(text, "REQUEST").recipient) == {"UNSC"}
