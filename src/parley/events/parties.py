@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from parley.actors.resolve import DocumentActors, is_stance
 from parley.events.lexicon import Lexicon, Trigger
+from parley.events.proposals import PROPOSALS
 from parley.models import Entity
 from parley.nlp.syntax import (
     has_infinitive_to,
@@ -214,6 +215,12 @@ def _passive_parties(
             for e in _resolve(c, actors)
         ]
     recipient += _recipients(verb, entry, actors, include_object=False)
+    if not recipient and verb.dep_ == "acl" and verb.head.lemma_.lower() in PROPOSALS:
+        # 'a resolution the US pushed for, backed by Japan': support for its sponsor
+        proposal = verb.head
+        backers = {e.party for e in actor}
+        authors = [e for e in _noun_authors(proposal, actors) if e.party not in backers]
+        recipient = authors or _subject_of(proposal, actors)
     return actor, recipient
 
 

@@ -879,3 +879,12 @@ def test_an_act_asked_for_through_a_support_verb_is_hypothetical() -> None:
 def test_a_request_pursued_at_an_international_body_is_made_of_it() -> None:
     text = "Britain pushed for a resolution imposing sanctions on Mali at the UN Security Council."
     assert parties(only(text, "REQUEST").recipient) == {"UNSC"}
+
+
+def test_backing_a_resolution_supports_whoever_pushed_for_it() -> None:
+    text = (
+        "Ghana had pushed for the passage of a new resolution condemning the coup at the UN, "
+        "backed by Senegal and Benin."
+    )
+    support = only(text, "SUPPORT")
+    assert (parties(support.actor), parties(support.recipient)) == ({"SEN", "BEN"}, {"GHA"})
