@@ -34,9 +34,9 @@ _MAX_STEPS = 6
 
 def proposal_above(trigger: Token) -> Token | None:
     """The proposal noun an event is the content of ('a resolution aimed at imposing
-    sanctions'), if any; what is said of the proposal itself ('backed by Japan') is not
-    its content."""
-    if trigger.head.lemma_.lower() in PROPOSALS:
+    sanctions', 'a resolution condemning the coup'), if any; what is said of the proposal
+    itself ('backed by Japan') is not its content."""
+    if trigger.head.lemma_.lower() in PROPOSALS and trigger.tag_ != "VBG":
         return None
     token = trigger
     for _ in range(_MAX_STEPS):

@@ -888,3 +888,4 @@ def test_backing_a_resolution_supports_whoever_pushed_for_it() -> None:
     )
     support = only(text, "SUPPORT")
     assert (parties(support.actor), parties(support.recipient)) == ({"SEN", "BEN"}, {"GHA"})
+    assert only(text, "ACCUSE").status == "hypothetical"  # what the resolution would say
