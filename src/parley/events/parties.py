@@ -433,7 +433,9 @@ def _said_alongside(clause: Token | None) -> bool:
     quoted 'to' clause: '"We stand ready" tweeted Johnson "to provide help"')."""
     if clause is None:
         return True
-    return clause.dep_ == "conj" or (clause.dep_ == "advcl" and not has_infinitive_to(clause))
+    if clause.dep_ in ("conj", "dobj"):  # 'announced plans to withdraw' are its own plans
+        return True
+    return clause.dep_ == "advcl" and not has_infinitive_to(clause)
 
 
 def _subjects_at(

@@ -127,7 +127,8 @@ def clause_tense(trigger: Token) -> str:
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words whose modality it inherits: a noun's verb ('meetings'
     in 'will hold meetings'), the noun a phrase hangs from ('a series of meetings'), and
-    verbs that govern through 'to' ('expected to travel'). A noun inside some other
+    verbs that govern through 'to' ('expected to travel'), and the noun a 'to' clause
+    says what of ('willingness to negotiate', 'plans to meet'). A noun inside some other
     argument ('countermeasures including its recent launch') inherits nothing."""
     chain = [trigger]
     token = trigger
@@ -140,6 +141,8 @@ def _chain(trigger: Token) -> list[Token]:
         elif token.pos_ == "NOUN" and dep in _ARGUMENT_DEPS:
             token = token.head
         elif token.pos_ in ("VERB", "AUX") and (dep == "xcomp" or is_purpose(token)):
+            token = token.head
+        elif dep == "acl" and has_infinitive_to(token):  # 'willingness to negotiate'
             token = token.head
         else:
             break
@@ -176,7 +179,7 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
             return StatusReading("negated", 0.7)
         if lemma in _HYPOTHETICAL_GOVERNORS:
             return StatusReading("hypothetical", 0.7)
-        if lemma in _PLANNED_GOVERNORS and token.pos_ in ("VERB", "ADJ"):
+        if lemma in _PLANNED_GOVERNORS and token.pos_ in ("VERB", "ADJ", "NOUN"):
             return StatusReading("planned", 0.8)
     modifiers = {c.lower_ for c in children if c.dep_ in ("amod", "compound", "advmod")}
     if token.pos_ == "NOUN":

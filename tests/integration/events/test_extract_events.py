@@ -889,3 +889,14 @@ def test_backing_a_resolution_supports_whoever_pushed_for_it() -> None:
     support = only(text, "SUPPORT")
     assert (parties(support.actor), parties(support.recipient)) == ({"SEN", "BEN"}, {"GHA"})
     assert only(text, "ACCUSE").status == "hypothetical"  # what the resolution would say
+
+
+def test_a_to_clause_of_a_noun_takes_the_nouns_modality_and_its_owner() -> None:
+    willing = "Iran expressed willingness to negotiate with the United States."
+    assert only(willing, "CONSULT").status == "hypothetical"
+    plans = only("Russia announced plans to withdraw its troops from Syria.", "RETREAT")
+    assert (plans.status, parties(plans.actor), parties(plans.recipient)) == (
+        "planned",
+        {"RUS"},
+        {"SYR"},
+    )
