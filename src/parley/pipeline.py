@@ -41,7 +41,7 @@ class Pipeline:
         self.org_homes = {o.org: o.home for o in dictionaries.organizations if o.home}
 
     def _locate(self, name: str) -> str | None:
-        place = self._gazetteer.lookup(name)
+        place = self._gazetteer.lookup(name, areas_first=True)
         return place.country if place is not None else None
 
     def remember(

@@ -77,8 +77,12 @@ class Gazetteer:
             )
             self._index[region["name"].lower()].append(candidate)
 
-    def lookup(self, name: str, countries: Iterable[str] = ()) -> Place | None:
-        """The place `name` most likely means in a document about `countries`."""
+    def lookup(
+        self, name: str, countries: Iterable[str] = (), areas_first: bool = False
+    ) -> Place | None:
+        """The place `name` most likely means in a document about `countries`; with
+        `areas_first`, a province, state or region before a city of the same name (what
+        'Florida Governor' governs is the US state, not a Colombian town)."""
         key = _normalise(name)
         candidates = (
             self._index.get(key)
@@ -88,7 +92,10 @@ class Gazetteer:
         if not candidates:
             return None
         preferred = set(countries)
-        best = max(candidates, key=lambda c: (c.country in preferred, c.population))
+        best = max(
+            candidates,
+            key=lambda c: (c.country in preferred, areas_first and c.lat is None, c.population),
+        )
         # The name as the text spells it ('New York', not 'New York City'): the gazetteer
         # id says which place it is.
         return Place(

@@ -900,3 +900,8 @@ def test_a_to_clause_of_a_noun_takes_the_nouns_modality_and_its_owner() -> None:
         {"RUS"},
         {"SYR"},
     )
+
+
+def test_a_governor_titled_by_a_state_of_a_union_serves_that_union() -> None:
+    text = "Florida Governor Ron DeSantis declared a state of emergency on Friday."
+    assert parties(only(text, "COERCE").actor) == {"USA"}

@@ -45,3 +45,7 @@ def test_a_part_of_a_place_is_in_its_state() -> None:
 def test_counties_iso_no_longer_lists_are_still_places() -> None:
     for county in ("Northamptonshire", "Yorkshire", "Sussex"):
         assert default_gazetteer().lookup(county).country == "GBR"
+
+
+def test_a_governed_area_before_a_city_of_the_same_name() -> None:
+    assert default_gazetteer().lookup("Florida", areas_first=True).country == "USA"
