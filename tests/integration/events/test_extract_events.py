@@ -736,7 +736,9 @@ def test_meetings_described_as_usual_are_no_event() -> None:
 
 
 def test_struck_by_a_car_is_no_attack() -> None:
-    text = "A cyclist was struck by a lorry driving on the wrong side of the road in Kent."
+    text = (
+        "A cyclist was struck by a lorry driving on the wrong side of the road in Leeds on Sunday."
+    )
     assert not [e for e in events(text) if e.event == "ASSAULT"]
 
 
