@@ -182,14 +182,13 @@ def _one_slip(word: str, alias: str) -> bool:
     """One letter added, dropped, changed or two swapped (and not the same word)."""
     if word == alias or abs(len(word) - len(alias)) > 1:
         return False
-    start = 0
+    start = 0  # the first letter that differs
     while start < min(len(word), len(alias)) and word[start] == alias[start]:
         start += 1
-    tails = (word[start + 1 :], alias[start + 1 :])
     if len(word) != len(alias):
         return word[start:] == alias[start + 1 :] or word[start + 1 :] == alias[start:]
     swapped = word[start + 1 : start + 2] + word[start : start + 1] + word[start + 2 :]
-    return tails[0] == tails[1] or swapped == alias[start:]
+    return word[start + 1 :] == alias[start + 1 :] or swapped == alias[start:]
 
 
 def _strip_article(alias: str) -> str:

@@ -177,13 +177,7 @@ class DocumentActors:
         so does an 'ethnic' minority the sentence places in a state."""
         own = self.by_token[demonym.i].entity.country
         places = [c for c in demonym.children if c.dep_ in ("amod", "compound")]
-        places += [
-            o
-            for c in demonym.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "in")
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        places += prep_objects(demonym, "of", "in")
         if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in demonym.children):
             # 'killed three ethnic Albanians in a gunbattle in southern Serbia'
             places += [t for t in demonym.sent if t.dep_ == "pobj" and t.head.lower_ == "in"]

@@ -25,7 +25,7 @@ from parley.events.parties import (
 from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
 from parley.models import DateSpan, Entity, Place
-from parley.nlp.syntax import is_purpose, objects_of
+from parley.nlp.syntax import is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import ASKING_VERBS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
 from parley.normalize.places import Gazetteer
@@ -102,7 +102,9 @@ class EventExtractor:
             when = _date(decider or token, status, spoken, previous)
             fallback = []
             if not recipient:
-                fallback = self._default_target(token, entry, actor, actors, home_countries)
+                fallback = self._default_target(
+                    token, entry, actor, actors, home_countries, where, territory
+                )
             for group in _separate_meetings(token, entry, actor, actors):
                 found.append(
                     EventMention(
@@ -166,23 +168,22 @@ class EventExtractor:
         actor: list[Entity],
         actors: DocumentActors,
         home_countries: set[str],
+        where: Place | None,
+        territory: list[Entity],
     ) -> list[Entity]:
         """The conventional target of an event whose telling names none (see
-        `_target_by_default`). What one party alone agrees to has the target its content
-        would have ('agreed to postpone the march in Baku'); a meeting has none."""
-        content = agreed_content(trigger, actor) if entry.symmetric else None
-        if entry.symmetric and content is None:
-            return []
-        if content is not None:
+        `_target_by_default`), from the place and territory the trigger's own telling
+        gives. What one party alone agrees to has the target its content would have
+        ('agreed to postpone the march in Baku'); a meeting has none."""
+        if entry.symmetric:
+            content = agreed_content(trigger, actor)
+            if content is None:
+                return []
             entry = self._lexicon.match(content) or entry
             territory = self._territory(content, actors, home_countries, own_words=True)
             return _target_by_default(entry.event, territory, actor, actors)
-        territory = self._territory(trigger, actors, home_countries)
         if not territory and (entry.event in _HELD or on_grounds(trigger)):  # 'jailed on charges'
-            where = place_for(trigger, actors, self._gazetteer, home_countries)
-            territory = _state_of(
-                where or self._place_of_cause(trigger, actors, home_countries), actors
-            )
+            territory = _state_of(where, actors)
         return _target_by_default(entry.event, territory, actor, actors)
 
     def _place_of_cause(
@@ -466,13 +467,7 @@ def _date_by_where_clause(mentions: list[EventMention]) -> None:
             continue
         trigger = mention.trigger
         occasions = [trigger] if trigger.pos_ == "NOUN" else []
-        occasions += [  # 'met in Cairo for a summit where ...'
-            o
-            for c in trigger.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        occasions += prep_objects(trigger, "for")  # 'met in Cairo for a summit where ...'
         for clause in (c for o in occasions for c in o.children):
             where = any(t.lower_ in ("where", "when") for t in clause.subtree)
             if clause.dep_ == "relcl" and where and clause.i in dated:

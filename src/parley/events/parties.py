@@ -263,13 +263,13 @@ def _noun_parties(
         recipient += _recipients(governor, entry, actors, include_object=False)
     if not actor and (supported or listed.dep_ in ("nsubjpass", "attr")):
         actor = _subject_of(listed, actors)
-    elif not actor and _gone_for(noun):  # 'negotiators returned to Geneva for talks'
+    # 'negotiators returned to Geneva for talks', 'sent a letter of support', 'jailed X on
+    # allegations': the verb the noun's preposition hangs on tells who acts
+    grounds = entry.event == "ACCUSE" and on_grounds(noun)
+    if not actor and (_gone_for(noun) or _in_document(noun) or grounds):
         actor = _subject_of(noun.head.head, actors)
-    if not actor and _in_document(noun):  # 'sent a letter of support'
-        actor = _subject_of(noun.head.head, actors)
-    if not actor and entry.event == "ACCUSE" and on_grounds(noun):  # 'jailed X on allegations'
-        actor = _subject_of(noun.head.head, actors)
-        recipient = recipient or _recipients(noun.head.head, entry, actors, include_object=True)
+    if grounds and not recipient:
+        recipient = _recipients(noun.head.head, entry, actors, include_object=True)
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
         clauses = noun.head.head.children
         actor = [e for c in clauses if _perpetrated(c) for e in _attributed_to(c, actors)]
@@ -488,13 +488,14 @@ def _recipients(
 def _reacted_to(preposition: Token, actors: DocumentActors) -> list[Entity]:
     """'in protest against the violations by the security forces', 'in retaliation for
     Israel's raid', 'in response to X': the event answers X's act, so X is its target."""
-    found: list[Entity] = []
-    for noun in (c for c in preposition.children if c.dep_ == "pobj"):
-        if noun.lemma_.lower() in REACTIONS:
-            for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ in _REACTION_PREPS:
-                    found += _objects_of(prep, actors)
-    return found
+    return [
+        e
+        for noun in objects_of(preposition)
+        if noun.lemma_.lower() in REACTIONS
+        for prep in noun.children
+        if is_prep(prep, *_REACTION_PREPS)
+        for e in _objects_of(prep, actors)
+    ]
 
 
 def _object_recipients(obj: Token, actors: DocumentActors) -> list[Entity]:

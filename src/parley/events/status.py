@@ -215,9 +215,8 @@ def is_habitual(trigger: Token) -> bool:
         c.dep_ == "amod" and c.lower_ in _TREND for c in trigger.children
     ):
         return True
-    described = [
-        c for c in trigger.children if c.dep_ in ("acl", "relcl")
-    ]  # 'meetings that usually'
+    # and what a clause on the noun says of it: 'meetings that usually center on politics'
+    described = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
     return any(
         c.dep_ == "advmod" and c.lower_ in _HABITUAL
         for t in _chain(trigger) + described

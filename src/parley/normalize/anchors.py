@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
-from parley.nlp.syntax import is_purpose, prep_objects
+from parley.nlp.syntax import is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
@@ -258,10 +258,7 @@ _PARTS = {
 
 def _objects(prep: Token) -> list[Token]:
     """A preposition's objects, through 'of' ('outside of the city of Basra')."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects:
-        objects = prep_objects(prep, "of")
-    return objects
+    return objects_of(prep) or prep_objects(prep, "of")
 
 
 def _place_names(obj: Token) -> list[Token]:
@@ -289,13 +286,7 @@ def _with_content(roots: list[Token]) -> set[int]:
         token = stack.pop()
         near.add(token.i)
         stack += [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
-        stack += [
-            o
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in ("to", "of", "for")
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        stack += prep_objects(token, "to", "of", "for")
     return near
 
 
