@@ -10,22 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 
 from spacy.tokens import Span, Token
 
 from parley.events.categories import categories
 from parley.events.extract import EventMention
 from parley.events.parties import without_own_side
+from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Event, Evidence
 from parley.nlp.syntax import has_infinitive_to
 from parley.nlp.vocabulary import MOTION_VERBS, UNIDENTIFIED
 
 
-def merge_mentions(
-    doc_id: str, mentions: list[EventMention], published: date | None
-) -> list[Event]:
-    """Fold mentions of the same event and turn each group into an `Event`."""
+def merge_mentions(doc_id: str, mentions: list[EventMention], trace: Trace) -> list[Event]:
+    """Fold mentions of the same event and turn each group into an `Event`; `trace`
+    learns which event each candidate became or was folded into."""
     groups: list[list[EventMention]] = []
     mentions = _split_joint_acts(mentions)
     first_line_end = max(mentions[0].trigger.doc.text.find("\n"), 0) if mentions else 0
@@ -47,27 +46,21 @@ def merge_mentions(
         else:
             group.append(mention)
     events = [_to_event(doc_id, group) for group in groups]
-    if published is not None:
-        _carry_reference_time(events, published)
+    for group, event in zip(groups, events, strict=True):
+        _note_folds(trace, group, event)
     return events
 
 
-# Statuses that tell the past: what happened, and what was not done ('did not accede').
-_TOLD_AS_PAST = ("occurred", "negated")
-
-
-def _carry_reference_time(events: list[Event], published: date) -> None:
-    """A past event told without a date happened after the last dated past event the
-    story told before it ('... failed Friday. The three issued a statement condemning')
-    and by publication: the story's reference time carries forward (so does a refusal:
-    'but did not accede to their demands')."""
-    reference: date | None = None
-    for event in sorted(events, key=lambda e: e.mentions[0].start):
-        if event.date is not None and event.status != "planned":
-            if event.date.end <= published:
-                reference = max(reference or event.date.start, event.date.start)
-        elif event.date is None and event.status in _TOLD_AS_PAST and reference is not None:
-            event.date = DateSpan(reference, published, "", "range")
+def _note_folds(trace: Trace, group: list[EventMention], event: Event) -> None:
+    """Each telling of `event` points at it; those that are not its lead say so."""
+    for mention in group:
+        candidate = trace.at(mention.trigger.idx)
+        if candidate is None:
+            continue
+        candidate.event_id = event.id
+        if mention.trigger.idx != event.trigger_start and candidate.outcome == "event":
+            candidate.outcome = "folded"
+            candidate.reason = f"told again: the event of ‘{event.trigger}’"
 
 
 def _same_event(group: list[EventMention], mention: EventMention) -> bool:
@@ -106,7 +99,7 @@ def _split_joint_acts(mentions: list[EventMention]) -> list[EventMention]:
             split.append(mention)
             continue
         for side in (alone, parties - alone):
-            actor = [e for e in mention.actor if e.party in side]
+            actor = [e for e in mention.actor if e.side in side]
             split.append(replace(mention, actor=actor))
     return split
 
@@ -250,7 +243,7 @@ def _introduces_new(mention: EventMention) -> bool:
 
 
 def _parties(entities: list[Entity]) -> frozenset[str]:
-    return frozenset(e.party for e in entities if e.party)
+    return frozenset(e.side for e in entities if e.side)
 
 
 def _date_of(group: list[EventMention]) -> DateSpan | None:
@@ -326,7 +319,7 @@ def _union(lists: Iterable[list[Entity]]) -> list[Entity]:
 
 
 def _same_entity(first: Entity, second: Entity) -> bool:
-    return (first.name, first.party) == (second.name, second.party)
+    return (first.name, first.side) == (second.name, second.side)
 
 
 def _narrowest(dates: Iterable[DateSpan | None]) -> DateSpan | None:

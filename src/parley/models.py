@@ -73,11 +73,20 @@ class Entity:
         return self.country or self.org
 
     @property
+    def side(self) -> str | None:
+        """Who the entity stands for when a document's parties are compared: its party,
+        or for a group known only by its sector ('gunmen', 'police'), that sector."""
+        if self.party:
+            return self.party
+        return f"~{self.sector}" if self.sector and not self.name else None
+
+    @property
     def code(self) -> str | None:
         """CAMEO-style actor code (country or org, then sector) for legacy tools."""
         base = self.country or self.org
         if base is None:
-            return None
+            # CAMEO codes a group whose state is unknown by its agent code alone
+            return self.sector if not self.name else None
         return base + (self.sector or "") if self.country else base
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,10 +17,12 @@ from parley.actors.dictionary import PersonRecord, Role, load_dictionaries
 from parley.actors.resolve import ActorResolver
 from parley.events.extract import EventExtractor
 from parley.events.lexicon import load_lexicon
+from parley.events.trace import Trace
 from parley.merge import merge_mentions
 from parley.models import Document, Event
 from parley.nlp.pipeline import load_nlp, model_version
 from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
+from parley.normalize.when import TimeStage
 
 _BATCH = 16
 
@@ -35,6 +37,7 @@ class Pipeline:
         self._gazetteer = default_gazetteer()
         self._actors = ActorResolver(self.nlp, dictionaries, self._locate)
         self._extractor = EventExtractor(lexicon, self._gazetteer)
+        self._time = TimeStage(self._gazetteer)
         combined = f"{dictionaries.content_hash}:{lexicon.content_hash}"
         self.dictionary_hash = hashlib.sha256(combined.encode()).hexdigest()
         self.model = model_version()
@@ -66,23 +69,33 @@ class Pipeline:
 
     def extract(self, document: Document) -> list[Event]:
         """The events of one document."""
-        return self._code(document, self.nlp(document.text))
+        return self._code(document, self.nlp(document.text), Trace())
+
+    def explain(self, document: Document) -> tuple[list[Event], Trace]:
+        """The events of one document, with what became of every candidate word."""
+        trace = Trace()
+        return self._code(document, self.nlp(document.text), trace), trace
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of many documents, parsed in batches (several times faster than one by one)."""
         pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=_BATCH)
         for doc, document in pairs:
-            yield document, self._code(document, doc)
+            yield document, self._code(document, doc, Trace())
 
-    def _code(self, document: Document, doc: Doc) -> list[Event]:
+    def _code(self, document: Document, doc: Doc, trace: Trace) -> list[Event]:
+        """The stages in their order: actors, event mentions with their parties, status and
+        place; each telling's date; one event per real-world event; the story's time."""
+        published = document.published
         dateline = dateline_place(document.text, self._gazetteer)
         home = dateline.country if dateline else None
-        year = document.published.year if document.published else None
+        year = published.year if published else None
         actors = self._actors.analyse(doc, home_country=home, year=year)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
-        mentions = self._extractor.mentions(doc, actors, document.published, countries)
-        events = merge_mentions(document.id, mentions, document.published)
-        place_from_dateline(events, dateline, document.published)
+        mentions = self._extractor.mentions(doc, actors, countries, trace)
+        self._time.date_mentions(mentions, actors, published, countries)
+        events = merge_mentions(document.id, mentions, trace)
+        self._time.date_events(events, published)
+        place_from_dateline(events, dateline, published)
         return events
 
 

@@ -189,8 +189,9 @@ class DocumentActors:
         return None
 
     def _domestic_group(self, token: Token) -> list[Entity]:
-        """'the protesters', 'police', 'students' with no state named are the document's
-        own: the state it is mostly about (protests and arrests happen at home). A force
+        """'the protesters', 'police', 'gunmen' with no state named are known by their
+        sector until the event's place, else the state the story is mostly about, gives
+        them one (protests and arrests happen at home; see `events.extract`). A force
         of international bodies nobody names ('a regional peacekeeping force') is CAMEO's
         generic international organisation, unless the state it serves in is named ('a
         force in Mali' stands for Mali)."""
@@ -200,9 +201,9 @@ class DocumentActors:
         placed = any(is_prep(c, "in") for c in token.children)
         if record is not None and record.sector == UNNAMED_BODY and not placed:
             return [Entity(text=token.text, org=UNNAMED_BODY, sector=UNNAMED_BODY, **where)]
-        if record is None or record.sector not in _DOMESTIC_SECTORS or self.main_country is None:
-            return []
-        return [Entity(text=token.text, country=self.main_country, sector=record.sector, **where)]
+        if record is None or record.rank is not None or record.sector == UNNAMED_BODY:
+            return []  # an official ('the minister') is a person, not a group
+        return [Entity(text=token.text, sector=record.sector, **where)]
 
     def _same_noun_before(self, token: Token) -> list[Entity]:
         """'the embassy' is the US Embassy named earlier: the latest earlier phrase with the
@@ -224,7 +225,9 @@ class DocumentActors:
         if not found and not _relation(head):
             found = self._first_in_subtree(head)
         if head.lemma_.lower() in _FOLLOWERS:  # 'supporters of the former president'
-            found = [self.state(e.country, "CVL") for e in found if e.country]
+            found = [self.state(e.country, "CVL") for e in found if e.country] or [
+                Entity(text=head.text, sector="CVL", start=head.idx, end=head.idx + len(head))
+            ]  # 'supporters of the party' are people of wherever they act
         sector = self._sector_of(head) or (self._group_modifier(head) if named else None)
         if sector:
             found = [e if e.name else replace(e, sector=sector) for e in found]  # role wins
@@ -427,6 +430,7 @@ class ActorResolver:
         known by the place they serve ('Northamptonshire's chief constable') and to tell
         places from misspelt states."""
         self._matcher = ActorMatcher(nlp, dictionaries, locate)
+        self._locate: Locate = locate or (lambda name: None)
         self._titles = TitleLexicon(dictionaries.titles)
         self._people = PeopleFinder(self._titles, locate)
         self._known = KnownPeople(dictionaries.people)
@@ -448,7 +452,8 @@ class ActorResolver:
         `year` (of publication) picks a known person's office at the time."""
         matches = self._matcher.find(doc)
         found = self._people.find(doc, matches)
-        people = _resolve_surnames(_with_bare_surnames(doc, found, matches, self._known))
+        found = _with_bare_surnames(doc, found, matches, self._known, self._locate)
+        people = _resolve_surnames(found)
         mentions = [_match_mention(doc, m) for m in matches]
         # An official the text gives no state serves the reporter's, else the one state
         # the text names or an armed group of it fights in ('Judge X opened investigations
@@ -524,11 +529,12 @@ def _person_mention(doc: Doc, person: Person) -> Mention:
 
 
 def _with_bare_surnames(
-    doc: Doc, people: list[Person], matches: list[ActorMatch], known: KnownPeople
+    doc: Doc, people: list[Person], matches: list[ActorMatch], known: KnownPeople, locate: Locate
 ) -> list[Person]:
     """The model often misses a later bare 'Scholz' (or tags a rare name as a place); a
     proper noun equal to the surname of a person met before in the document, or of exactly
-    one known person, is that person."""
+    one known person, is that person, unless it is a known place where a place goes
+    ('shot by police in Lagos' is no Ricardo Lagos)."""
     surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
     covered = {i for p in people for i in range(p.start, p.end)}
     covered |= {i for m in matches for i in range(m.start, m.end)}
@@ -539,8 +545,22 @@ def _with_bare_surnames(
         and t.pos_ == "PROPN"
         and t.i not in covered
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        and not _placed_name(t, locate)
     ]
     return sorted(people + extra, key=lambda p: p.start)
+
+
+_PLACE_PREPS = {"in", "at", "near", "from", "to", "across", "outside", "inside"}
+
+
+def _placed_name(token: Token, locate: Locate) -> bool:
+    """A name the model takes for a place, after a place preposition, that is one."""
+    return (
+        token.ent_type_ in ("GPE", "LOC")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _PLACE_PREPS
+        and locate(token.text) is not None
+    )
 
 
 def _resolve_surnames(people: list[Person]) -> list[Person]:
@@ -865,8 +885,8 @@ def _unique(entities: list[Entity]) -> list[Entity]:
     seen: set[tuple] = set()
     out = []
     for entity in entities:
-        key = (entity.name, entity.country, entity.org)
-        if key not in seen and (entity.country or entity.org or entity.name):
+        key = (entity.name, entity.country, entity.org, entity.sector)
+        if key not in seen and (entity.country or entity.org or entity.name or entity.sector):
             seen.add(key)
             out.append(entity)
     return out

@@ -9,10 +9,10 @@ from pathlib import Path
 import typer
 
 from parley.cli.common import DictionariesOption, console, err_console, load_pipeline, parse_day
+from parley.cli.explain import write_explanation
 from parley.cli.output import Format, write_events
 from parley.ingest import ReadProblem, read_documents
-from parley.models import Document, Event
-from parley.pipeline import Pipeline
+from parley.models import Document
 
 
 def extract(
@@ -26,11 +26,19 @@ def extract(
         "resolved against. Without it Parley looks for a date line in the text.",
     ),
     doc_id: str | None = typer.Option(None, "--doc-id", help="Id for a single document."),
-    fmt: Format = typer.Option(
-        Format.jsonl,
+    fmt: Format | None = typer.Option(
+        None,
         "--format",
         "-f",
-        help="jsonl for programs (one record a line), table for people, csv for spreadsheets.",
+        help="jsonl for programs (one record a line; the default), table for people, csv for "
+        "spreadsheets. With --explain: text for people unless jsonl is asked for.",
+    ),
+    explain: bool = typer.Option(
+        False,
+        "--explain",
+        help="Instead of the events, show each sentence with every word the trigger lexicon "
+        "knows and what became of it: the event it gave, or why it was dropped or folded "
+        "into another (jsonl: one record a candidate).",
     ),
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
@@ -38,18 +46,21 @@ def extract(
     day = parse_day(published, "--published")
     pipeline = load_pipeline(dictionaries)
     skipped = Counter()
-    write_events(
-        _coded(pipeline, read_documents(paths, published=day, doc_id=doc_id), skipped), fmt, console
-    )
+    documents = _readable(read_documents(paths, published=day, doc_id=doc_id), skipped)
+    if explain:
+        for document in documents:
+            events, trace = pipeline.explain(document)
+            write_explanation(document, events, trace, console, as_json=fmt is Format.jsonl)
+    else:
+        events = (e for d in documents for e in pipeline.extract(d))
+        write_events(events, fmt or Format.jsonl, console)
     if skipped["inputs"]:
         err_console.print(f"{skipped['inputs']} input(s) skipped")
         raise typer.Exit(1)
 
 
-def _coded(
-    pipeline: Pipeline, items: Iterable[Document | ReadProblem], skipped: Counter
-) -> Iterator[Event]:
-    """Events of each readable document in turn; problems are reported and counted."""
+def _readable(items: Iterable[Document | ReadProblem], skipped: Counter) -> Iterator[Document]:
+    """Each readable document in turn; problems are reported and counted."""
     for item in items:
         if isinstance(item, ReadProblem):
             skipped["inputs"] += 1
@@ -61,4 +72,4 @@ def _coded(
                 "are left unresolved (use --published)",
                 highlight=False,
             )
-        yield from pipeline.extract(item)
+        yield item

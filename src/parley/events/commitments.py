@@ -59,10 +59,10 @@ def commitment(
     announcer = _announcer(verb)
     if announcer is None:
         return None
-    speakers = {e.party for e in _subjects(announcer, actors)}
-    if announcer.lemma_.lower() in _ANNOUNCING and not speakers & {e.party for e in actor}:
+    speakers = {e.side for e in _subjects(announcer, actors)}
+    if announcer.lemma_.lower() in _ANNOUNCING and not speakers & {e.side for e in actor}:
         return None  # 'Israel will evacuate, a spokesman said': the spokesman promises nothing
-    makers = [e for e in actor if e.party in speakers] or actor
+    makers = [e for e in actor if e.side in speakers] or actor
     others = [e for e in actor if e not in makers] + recipient
     entry = _kind(verb, event, status)
     return Commitment(announcer, entry, makers, others) if entry else None

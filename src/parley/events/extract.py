@@ -1,13 +1,13 @@
-"""From a parsed document to event mentions: trigger, parties, status, when and where.
+"""From a parsed document to event mentions: trigger, parties, status and place.
 
-One mention per trigger token; `merge` later folds mentions of the same real-world event.
+One mention per trigger token; `normalize.when` dates the mentions, and `merge` later
+folds mentions of the same real-world event. Every candidate the lexicon offers is noted
+in the document's `Trace` with what became of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,12 +22,12 @@ from parley.events.parties import (
     find_parties,
     on_grounds,
 )
-from parley.events.proposals import proposal_above
-from parley.events.status import StatusReading, clause_tense, event_status, is_habitual
+from parley.events.status import StatusReading, event_status, is_habitual
+from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Place
-from parley.nlp.syntax import is_purpose, objects_of, prep_objects
+from parley.nlp.syntax import is_purpose, objects_of
 from parley.nlp.vocabulary import ASKING_VERBS, UNIDENTIFIED, WEAPONS
-from parley.normalize.anchors import date_for, place_for, reference_event, territory_for
+from parley.normalize.anchors import place_for, territory_for
 from parley.normalize.places import Gazetteer
 
 
@@ -40,14 +40,21 @@ class EventMention:
     actor: list[Entity]
     recipient: list[Entity]
     status: StatusReading
-    date: DateSpan | None
     place: Place | None
+    date: DateSpan | None = None  # set by `normalize.when`
     decider: Token | None = None  # the word that decided a proposal's fate, if any
     # The target by convention when no telling of the event names one (`merge` decides).
     fallback: list[Entity] = field(default_factory=list)
     # For a promise or threat coded from an announced act, that act ('withdraw' in
     # 'said it will withdraw the bill'): what tells two tellings of it apart.
     content: Token | None = None
+    # The word whose clause tells the event's time, when not the trigger's own: the
+    # announcing verb of a promise, the word that decided a proposal's fate.
+    clock: Token | None = None
+
+    @property
+    def time_word(self) -> Token:
+        return self.clock or self.decider or self.trigger
 
     @property
     def word(self) -> str:
@@ -67,99 +74,111 @@ class EventExtractor:
         self._gazetteer = gazetteer
 
     def mentions(
-        self,
-        doc: Doc,
-        actors: DocumentActors,
-        published: date | None,
-        home_countries: set[str],
+        self, doc: Doc, actors: DocumentActors, home_countries: set[str], trace: Trace
     ) -> list[EventMention]:
-        entries = {
-            t.i: e for t in doc if t.pos_ in ("VERB", "NOUN") and (e := self._lexicon.match(t))
-        }
-        found = []
+        """Every event mention of `doc`, in text order; `trace` learns what became of
+        each candidate, kept or not."""
+        entries = self._candidates(doc, trace)
+        found: list[EventMention] = []
         for index, entry in entries.items():
-            token = doc[index]
-            if _told_by_another(token, entries) or is_habitual(token) or _describes_a_noun(token):
-                continue
-            actor, recipient = find_parties(token, entry, self._lexicon, actors)
-            if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
-                entry = replace(entry, symmetric=False)
-            actor = _named_by_speakers(actor, actors.speaker_for(token))
-            actor = [e for e in actor if e.party]
-            recipient = [e for e in recipient if e.party]
-            if not actor and _refers_back(token, entry):
-                actor, recipient = _parties_of_last(found, entry.event)
-            where = place_for(token, actors, self._gazetteer, home_countries)
-            where = where or self._place_of_cause(token, actors, home_countries)
-            territory = self._territory(token, actors, home_countries)
-            if not actor and entry.event in _UNATTRIBUTED:
-                actor = _unidentified(token, entry, where, territory, actors)
-            if not actor:
-                continue
-            status, decider = event_status(token)
-            previous = _previous_date(found, status)
-            spoken = _spoken_on(token, actors, published) or published
-            when = _date(decider or token, status, spoken, previous)
-            fallback = []
-            if not recipient:
-                fallback = self._default_target(
-                    token, entry, actor, actors, home_countries, where, territory
-                )
-            for group in _separate_meetings(token, entry, actor, actors):
-                found.append(
-                    EventMention(
-                        token, entry, group, recipient, status, when, where, decider, fallback
-                    )
-                )
+            found += self._code(doc[index], entry, entries, actors, home_countries, found, trace)
+        found += self._constructions(doc, actors, home_countries, trace)
+        found = _as_commitments(found, actors, entries, trace)
+        _aim_protests_by_demands(found)
+        found.sort(key=lambda m: m.trigger.i)
+        return found
+
+    def _candidates(self, doc: Doc, trace: Trace) -> dict[int, Trigger]:
+        """Trigger words by token index; a word the lexicon lists that triggers nothing
+        here is noted with the reason."""
+        entries: dict[int, Trigger] = {}
+        for token in doc:
+            entry = self._lexicon.match(token) if token.pos_ in ("VERB", "NOUN") else None
+            if entry is not None:
+                entries[token.i] = entry
+            elif token.is_alpha and (reason := self._lexicon.why_not(token)) is not None:
+                trace.note(token, None, "no entry", reason)
+        return entries
+
+    def _code(
+        self,
+        token: Token,
+        entry: Trigger,
+        entries: dict[int, Trigger],
+        actors: DocumentActors,
+        home_countries: set[str],
+        found: list[EventMention],
+        trace: Trace,
+    ) -> list[EventMention]:
+        """The mentions one trigger word makes (none when it is set aside, and why)."""
+        reason = _set_aside(token, entries)
+        if reason is not None:
+            trace.note(token, entry.event, "dropped", reason)
+            return []
+        actor, recipient = find_parties(token, entry, self._lexicon, actors)
+        if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
+            entry = replace(entry, symmetric=False)
+        actor = _named_by_speakers(actor, actors.speaker_for(token))
+        where = place_for(token, actors, self._gazetteer, home_countries)
+        where = where or self._place_of_cause(token, actors, home_countries)
+        territory = self._territory(token, actors, home_countries)
+        state = _state_given(where, territory, actors)
+        actor, recipient = _placed(actor, state), _placed(recipient, state)
+        if not actor and _refers_back(token, entry):
+            actor, recipient = _parties_of_last(found, entry.event)
+        if not actor and entry.event in _UNATTRIBUTED:
+            actor = _unidentified(token, entry, where, territory, actors)
+        if not actor:
+            trace.note(token, entry.event, "dropped", _no_actor(token, actors), [], recipient)
+            return []
+        status, decider = event_status(token)
+        fallback = []
+        if not recipient:
+            fallback = self._default_target(
+                token, entry, actor, actors, home_countries, where, territory
+            )
+        trace.note(token, entry.event, "event", "", actor, recipient, status.status)
+        return [
+            EventMention(
+                token, entry, group, recipient, status, where, decider=decider, fallback=fallback
+            )
+            for group in _separate_meetings(token, entry, actor, actors)
+        ]
+
+    def _constructions(
+        self, doc: Doc, actors: DocumentActors, home_countries: set[str], trace: Trace
+    ) -> list[EventMention]:
+        """Events no single trigger word names: 'said X must', 'is ready to'."""
+        found = []
         for construction in construction_triggers(doc, self._lexicon):
             token, entry = construction.token, construction.entry
             actor, recipient = construction_parties(token, entry, self._lexicon, actors)
-            actor = [e for e in _named_by_speakers(actor, actors.speaker_for(token)) if e.party]
-            recipient = [e for e in recipient if e.party]
-            if actor and (recipient or entry.event != "REQUEST"):  # a demand is of someone
-                status = StatusReading("occurred", 0.6)
-                when = _date(token.head, status, published)
-                where = place_for(token, actors, self._gazetteer, home_countries)
-                territory = self._territory(token, actors, home_countries)
-                content = construction.content or entry.event  # what is committed to
-                fallback = _target_by_default(content, territory, actor, actors)
-                found.append(
-                    EventMention(
-                        token, entry, actor, recipient, status, when, where, None, fallback
-                    )
-                )
-        found = _as_commitments(found, actors, entries, published)
-        _aim_protests_by_demands(found)
-        found.sort(key=lambda m: m.trigger.i)
-        if published is not None:
-            _date_by_reference(found, published)
-            self._date_by_occasion(found, actors, published, home_countries)
-        _date_by_where_clause(found)
+            actor = _named_by_speakers(actor, actors.speaker_for(token))
+            where = place_for(token, actors, self._gazetteer, home_countries)
+            territory = self._territory(token, actors, home_countries)
+            state = _state_given(where, territory, actors)
+            actor, recipient = _placed(actor, state), _placed(recipient, state)
+            if not actor or (not recipient and entry.event == "REQUEST"):  # a demand is of someone
+                reason = _no_actor(token, actors) if not actor else "a demand made of nobody"
+                trace.note(token, entry.event, "dropped", reason, actor)
+                continue
+            content = construction.content or entry.event  # what is committed to
+            fallback = _target_by_default(content, territory, actor, actors)
+            status = StatusReading("occurred", 0.6)
+            trace.note(token, entry.event, "event", "", actor, recipient, status.status)
+            found.append(
+                EventMention(
+                    token,
+                    entry,
+                    actor,
+                    recipient,
+                    status,
+                    where,
+                    fallback=fallback,
+                    clock=token.head,
+                )  # fmt: skip
+            )
         return found
-
-    def _date_by_occasion(
-        self,
-        mentions: list[EventMention],
-        actors: DocumentActors,
-        published: date,
-        home_countries: set[str],
-    ) -> None:
-        """'In his Tuesday talk in Washington, Mitsotakis reaffirmed ... He also called the
-        agreement null and void': what a person also says or does right after a dated
-        occasion, with no time of its own, is said or done there and then."""
-        for mention in mentions:
-            if mention.date is not None or mention.status.status not in ("occurred", "negated"):
-                continue
-            if mention.entry.event not in _SAYINGS or not _goes_on(mention.trigger):
-                continue
-            if _tells_own_time(mention.trigger):
-                continue
-            people = {e.name for e in mention.actor if e.name}
-            occasion = _occasion(mention.trigger, people, actors, published)
-            if occasion is not None:
-                mention.date = occasion[1]
-                where = place_for(occasion[0], actors, self._gazetteer, home_countries)
-                mention.place = mention.place or where
 
     def _default_target(
         self,
@@ -205,11 +224,65 @@ class EventExtractor:
         return [state] if state is not None else []
 
 
+def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
+    """Why a trigger word names no event of its own here, if it does not."""
+    if _told_by_another(token, entries):
+        return f"told by ‘{_teller(token).text}’, not an event of its own"
+    if is_habitual(token):
+        return "a habit or a trend, not an event"
+    if _describes_a_noun(token):
+        return f"a participle describing ‘{token.head.text}’"
+    return None
+
+
+def _teller(token: Token) -> Token:
+    """The word that tells the event for `token` (see `_told_by_another`)."""
+    if token.dep_ == "pobj":
+        return token.head.head
+    return token.head
+
+
+def _no_actor(token: Token, actors: DocumentActors) -> str:
+    """'no actor', with the words the parse offered as its subject or agent."""
+    offered = {
+        c.i: c
+        for t in (token, token.head)
+        for c in t.children
+        if c.dep_ in ("nsubj", "nsubjpass", "agent", "poss") and c.i != token.i
+    }
+    words = ", ".join(f"‘{c.text}’" for c in list(offered.values())[:3])
+    return f"no actor (named no state or body: {words})" if words else "no actor (no subject)"
+
+
+def _state_given(
+    where: Place | None, territory: list[Entity], actors: DocumentActors
+) -> str | None:
+    """The state the event's place, else its territory, else the story gives: whose
+    police, protesters or gunmen the text means when it names no state for them."""
+    if where is not None and where.country:
+        return where.country
+    return next((e.country for e in territory if e.country), None) or actors.main_country
+
+
+def _placed(entities: list[Entity], state: str | None) -> list[Entity]:
+    """Parties with a state or body, and groups known only by their sector ('gunmen',
+    'police') given the state the text or the place gives; a group without either is
+    kept with its sector alone."""
+    kept = []
+    for entity in entities:
+        group = entity.party is None and entity.sector is not None and entity.name is None
+        if group and state:
+            entity = replace(entity, country=state)
+        if entity.party or group:
+            kept.append(entity)
+    return kept
+
+
 def _as_commitments(
     found: list[EventMention],
     actors: DocumentActors,
     entries: dict[int, Trigger],
-    published: date | None,
+    trace: Trace,
 ) -> list[EventMention]:
     """An act its actor announces for the future is coded as the promise, threat or
     refusal that was made (PLOVER's coding of statements of intent). An announcing word
@@ -220,24 +293,29 @@ def _as_commitments(
         c = commitment(m.trigger, m.entry.event, m.status.status, m.actor, m.recipient, actors)
         if c is None or c.token.i in entries:
             coded.append(m)
-        elif c.token.i not in told:
-            told.add(c.token.i)
-            status = StatusReading("occurred", 0.6)
-            when = _date(c.token, status, published)
-            coded.append(
-                EventMention(
-                    c.token,
-                    c.entry,
-                    c.actor,
-                    c.recipient,
-                    status,
-                    when,
-                    m.place,
-                    None,
-                    m.fallback,
-                    content=m.trigger,
-                )
-            )
+            continue
+        trace.note(
+            m.trigger, m.entry.event, "folded", f"announced by ‘{c.token.text}’: coded as "
+            f"the {c.entry.event} it makes", m.actor, m.recipient, m.status.status,
+        )  # fmt: skip
+        if c.token.i in told:
+            continue
+        told.add(c.token.i)
+        status = StatusReading("occurred", 0.6)
+        trace.note(c.token, c.entry.event, "event", "", c.actor, c.recipient, status.status)
+        coded.append(
+            EventMention(
+                c.token,
+                c.entry,
+                c.actor,
+                c.recipient,
+                status,
+                m.place,
+                fallback=m.fallback,
+                content=m.trigger,
+                clock=c.token,
+            )  # fmt: skip
+        )
     return coded
 
 
@@ -320,11 +398,11 @@ def _separate_meetings(
     if len(phrases) < 2:
         return [actor]
     partners = [
-        [e for o in p.children if o.dep_ == "pobj" for e in actors.entities_for(o) if e.party]
+        [e for o in p.children if o.dep_ == "pobj" for e in actors.entities_for(o) if e.side]
         for p in phrases
     ]
-    named = {(e.name, e.party) for group in partners for e in group}
-    hosts = [e for e in actor if (e.name, e.party) not in named]
+    named = {(e.name, e.side) for group in partners for e in group}
+    hosts = [e for e in actor if (e.name, e.side) not in named]
     return [hosts + group for group in partners if group] or [actor]
 
 
@@ -347,140 +425,12 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
     for mention in reversed(found):
         if mention.entry.event == event:
             states = {
-                e.party: Entity(text=e.text, country=e.country, org=e.org) for e in mention.actor
+                e.party: Entity(text=e.text, country=e.country, org=e.org)
+                for e in mention.actor
+                if e.party
             }
             return list(states.values()), []
     return [], []
-
-
-_OCCASION_SENTENCES = 5
-# Events told in words: what a speaker 'also' does on an occasion ('He also collaborated
-# with ...' in an obituary is no part of the day he died).
-_SAYINGS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
-
-
-def _occasion(
-    trigger: Token, people: set[str], actors: DocumentActors, published: date
-) -> tuple[Token, DateSpan] | None:
-    """The latest dated clause of one of `people` in the sentences before `trigger`."""
-    status = StatusReading("occurred", 0.6)
-    dated = (
-        (verb, when)
-        for verb in _said_before(trigger, people, actors)
-        if (when := _date(verb, status, published)) is not None
-    )
-    return next(dated, None)
-
-
-def _spoken_on(trigger: Token, actors: DocumentActors, published: date | None) -> date | None:
-    """The day the quotation holding `trigger` was spoken, when the text tells it: from
-    its attribution ('said on Monday') or the speaker's occasion just told. 'Today' in a
-    quotation is that day, not the day of publication."""
-    verb = actors.attribution_for(trigger)
-    if verb is None or published is None:
-        return None
-    when = _date(verb, StatusReading("occurred", 0.6), published)
-    if when is None:
-        people = {e.name for e in actors.speaker_for(trigger) if e.name}
-        occasion = _occasion(verb, people, actors, published) if people else None
-        when = occasion[1] if occasion is not None else None
-    return when.start if when is not None and when.start == when.end else None
-
-
-def _said_before(trigger: Token, people: set[str], actors: DocumentActors) -> Iterator[Token]:
-    """Verbs of `people` in the last few sentences before `trigger`, nearest first, in
-    sentences that tell a date ('On Tuesday, Mitsotakis reaffirmed')."""
-    sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.start]
-    for sentence in reversed(sentences[-_OCCASION_SENTENCES:]):
-        if not any(e.label_ == "DATE" for e in sentence.ents):
-            continue
-        for verb in (t for t in sentence if t.pos_ == "VERB" and _main_clause(t)):
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if any(e.name in people for c in subjects for e in actors.entities_for(c)):
-                yield verb
-
-
-def _main_clause(verb: Token) -> bool:
-    """What the sentence itself tells, not what it reports ('The Times reported that, in
-    July, Trump might have ...')."""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-
-
-_EARLIER = {"previously", "earlier", "formerly", "once", "before"}
-
-
-def _goes_on(trigger: Token) -> bool:
-    """'He also commented ...': the sentence carries on with what was just told."""
-    chain = [trigger, *trigger.ancestors]
-    return any(c.dep_ == "advmod" and c.lower_ == "also" for t in chain for c in t.children)
-
-
-def _tells_own_time(trigger: Token) -> bool:
-    """A sentence with a time phrase of its own, or a clause set before the story's time
-    ('had previously opposed'), is not on the occasion just told."""
-    if any(e.label_ == "DATE" for e in trigger.sent.ents):
-        return True
-    clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), trigger)
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
-    return pluperfect or any(c.lower_ in _EARLIER for c in clause.children if c.dep_ == "advmod")
-
-
-def _date_by_reference(mentions: list[EventMention], published: date) -> None:
-    """'condemned the launches immediately after the resolution fell through': an event
-    dated by another event the document dates ('after X' is from X's date to publication;
-    'immediately after X' is X's date)."""
-    dated: dict[int, DateSpan] = {}
-    proposals: dict[str, DateSpan] = {}  # 'resolution' → when its fate was decided
-    for mention in mentions:
-        if mention.date is not None:
-            dated[mention.trigger.i] = mention.date
-            if mention.decider is not None:
-                dated[mention.decider.i] = mention.date
-                proposal = proposal_above(mention.trigger)
-                if proposal is not None:
-                    proposals.setdefault(proposal.lemma_.lower(), mention.date)
-    for mention in mentions:
-        if mention.date is not None or mention.status.status != "occurred":
-            continue
-        reference = reference_event(mention.trigger)
-        if reference is None:
-            continue
-        token, immediately = reference
-        subjects = [c.lemma_.lower() for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        when = (
-            dated.get(token.i)
-            or next((proposals[s] for s in subjects if s in proposals), None)
-            or _dated_same_word(mentions, token)
-        )
-        if when is None or when.start > published:
-            continue
-        end = when.end if immediately else max(when.end, published)
-        mention.date = DateSpan(when.start, end, f"after {token.text}", "range")
-
-
-def _date_by_where_clause(mentions: list[EventMention]) -> None:
-    """'a summit where on Sunday the presidents signed the agreement': the summit was
-    held then too (a 'where' clause shares its head's place, and tells part of its time)."""
-    dated = {m.trigger.i: m.date for m in mentions if m.date is not None}
-    for mention in mentions:
-        if mention.date is not None:
-            continue
-        trigger = mention.trigger
-        occasions = [trigger] if trigger.pos_ == "NOUN" else []
-        occasions += prep_objects(trigger, "for")  # 'met in Cairo for a summit where ...'
-        for clause in (c for o in occasions for c in o.children):
-            where = any(t.lower_ in ("where", "when") for t in clause.subtree)
-            if clause.dep_ == "relcl" and where and clause.i in dated:
-                mention.date = dated[clause.i]
-
-
-def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | None:
-    """'following Pyongyang's missile launches': the launches the story dated earlier."""
-    lemma = token.lemma_.lower()
-    for mention in mentions:
-        if mention.trigger.i < token.i and mention.trigger.lemma_.lower() == lemma and mention.date:
-            return mention.date
-    return None
 
 
 def _describes_a_noun(token: Token) -> bool:
@@ -514,29 +464,6 @@ def _requested(token: Token, entries: dict[int, Trigger]) -> bool:
     governor = token.head.head if through_for else token.head
     asking = governor.i in entries and governor.lemma_.lower() in ASKING_VERBS
     return asking and (through_for or token.dep_ in ("xcomp", "dobj")) and governor.i != token.i
-
-
-def _previous_date(found: list[EventMention], status: StatusReading) -> date | None:
-    """The date of the story's previous event of the same kind (a plan follows a plan,
-    a past event a past event): what 'the following week' counts from."""
-    planned = status.status == "planned"
-    return next(
-        (
-            m.date.start
-            for m in reversed(found)
-            if m.date and (m.status.status == "planned") == planned
-        ),
-        None,
-    )
-
-
-def _date(
-    token: Token, status: StatusReading, published: date | None, previous: date | None = None
-) -> DateSpan | None:
-    if published is None:
-        return None
-    tense = "future" if status.status == "planned" else clause_tense(token)
-    return date_for(token, published, tense, clause_tense, previous)
 
 
 def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:

@@ -16,6 +16,8 @@ from parley.models import PLOVER_CATEGORIES
 from parley.nlp.syntax import prep_objects
 
 LEXICON_FILE = "triggers.jsonl"
+# Parts of speech a trigger word may be mis-tagged as ('staged' as ADJ, 'Strike' as PROPN).
+_CONTENT_TAGS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _FIELDS = {
     "lemma",
     "pos",
@@ -71,6 +73,29 @@ class Lexicon:
     def support_verb(self, token: Token) -> Trigger | None:
         """The support-verb entry for `token` ('hold' in 'hold talks'), if any."""
         return self._first(token, support=True)
+
+    def why_not(self, token: Token) -> str | None:
+        """Why a word the lexicon lists triggers nothing here (None: it lists no such word):
+        the part of speech the model gave it, or the conditions no entry met."""
+        forms = _lemma_forms(token)
+        entries = [e for f in forms for e in self._index.get((f, token.pos_), []) if not e.support]
+        if not entries:
+            other = sorted(
+                {
+                    p
+                    for f in forms
+                    for p in ("VERB", "NOUN")
+                    if any(not e.support for e in self._index.get((f, p), ()))
+                }
+            )
+            if not other or token.pos_ not in _CONTENT_TAGS:
+                return None
+            return f"listed as {'/'.join(other)}, but the parse reads it as {token.pos_}"
+        needs = sorted({w for e in entries for w in e.requires})
+        if any(not e.requires for e in entries):
+            excluded = sorted(_dependent_lemmas(token) & {w for e in entries for w in e.excludes})
+            return f"excluded by {', '.join(excluded)}" if excluded else None
+        return f"needs one of {', '.join(needs[:8])}{' …' if len(needs) > 8 else ''} nearby"
 
     def _first(self, token: Token, support: bool) -> Trigger | None:
         for lemma in _lemma_forms(token):

@@ -76,7 +76,7 @@ def without_own_side(actor: list[Entity], recipient: list[Entity]) -> list[Entit
 
 def _one_sided(trigger: Token, actor: list[Entity]) -> bool:
     """A symmetric verb with one acting party and no partner ('agree with X')."""
-    return trigger.pos_ == "VERB" and len({e.party for e in actor}) == 1
+    return trigger.pos_ == "VERB" and len({e.side for e in actor}) == 1
 
 
 def agreed_content(trigger: Token, actor: list[Entity]) -> Token | None:
@@ -218,8 +218,8 @@ def _passive_parties(
     if not recipient and verb.dep_ == "acl" and verb.head.lemma_.lower() in PROPOSALS:
         # 'a resolution the US pushed for, backed by Japan': support for its sponsor
         proposal = verb.head
-        backers = {e.party for e in actor}
-        authors = [e for e in _noun_authors(proposal, actors) if e.party not in backers]
+        backers = {e.side for e in actor}
+        authors = [e for e in _noun_authors(proposal, actors) if e.side not in backers]
         recipient = authors or _subject_of(proposal, actors)
     return actor, recipient
 
@@ -300,7 +300,7 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             if child.tag_ == "VBN" or is_stance(child):
                 continue  # 'a UN-brokered deal', 'a Saudi-backed plan': a third party
-            found += [e for e in _resolve(child, actors) if e.party]
+            found += [e for e in _resolve(child, actors) if e.side]
     return found
 
 
@@ -551,8 +551,8 @@ def _resolve(token: Token, actors: DocumentActors) -> list[Entity]:
 
 
 def _merge(first: list[Entity], second: list[Entity]) -> list[Entity]:
-    seen = {(e.name, e.party) for e in first}
-    return first + [e for e in second if (e.name, e.party) not in seen]
+    seen = {(e.name, e.side) for e in first}
+    return first + [e for e in second if (e.name, e.side) not in seen]
 
 
 def construction_parties(

@@ -179,8 +179,10 @@ def _anchor(ent: Span, chain: list[Token]) -> Token:
 def place_for(
     trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
-    """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul'."""
-    for token in _place_search_roots(trigger):
+    """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul';
+    for an act told in the passive, where what underwent it is ('a refinery in northern
+    Iraq was hit by rockets')."""
+    for token in _place_search_roots(trigger) + _patients(trigger):
         for prep in _place_prepositions(token):
             for obj in _objects(prep):
                 for name in _place_names(obj):
@@ -190,6 +192,10 @@ def place_for(
                     if place is not None:
                         return place
     return _modifier_place(trigger, actors, gazetteer, countries)
+
+
+def _patients(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _owned_place(noun: Token, actors: DocumentActors) -> Place | None:

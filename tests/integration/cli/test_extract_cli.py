@@ -206,3 +206,36 @@ def test_extract_help_mentions_published(parley) -> None:
     result = parley.invoke("extract", "--help")
     parley.assert_clean(result, 0)
     assert "--published" in result.stdout
+
+
+def test_explain_shows_each_sentence_and_why_candidates_were_dropped(
+    parley, tmp_path: Path
+) -> None:
+    article = tmp_path / "explain.txt"
+    article.write_text(
+        "France urged Iran to release the prisoners on Monday.\n"
+        "The king dissolved parliament at the request of the minister.\n",
+        encoding="utf-8",
+    )
+    result = parley.invoke("extract", article, "--published", "2024-05-10", "--explain")
+    parley.assert_clean(result, 0)
+    text = parley.words(result.stdout)
+    assert "France urged Iran to release the prisoners on Monday." in text
+    assert "‘urged’ REQUEST occurred FRA → IRN" in text
+    assert "‘release’ RETREAT dropped: told by ‘urged’" in text
+    assert "‘request’ REQUEST dropped: no actor" in text
+
+
+def test_explain_as_jsonl_gives_one_record_a_candidate(parley, tmp_path: Path) -> None:
+    article = tmp_path / "explain.txt"
+    article.write_text("France urged Iran to release the prisoners on Monday.\n", "utf-8")
+    result = parley.invoke(
+        "extract", article, "--published", "2024-05-10", "--explain", "--format", "jsonl"
+    )
+    parley.assert_clean(result, 0)
+    records = parley.jsonl(result.stdout)
+    assert {(r["word"], r["outcome"]) for r in records} == {
+        ("urged", "event"),
+        ("release", "dropped"),
+    }
+    assert all(r["doc_id"] == "explain" for r in records)

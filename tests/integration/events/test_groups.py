@@ -1,0 +1,61 @@
+"""Events whose doers are groups the text gives no state: gunmen, police, protesters.
+
+They are kept with their sector, and given the state the event's place, else the story,
+gives; with neither, the group keeps its sector alone (CAMEO's agent code).
+"""
+
+from __future__ import annotations
+
+import parley
+from parley.models import Event
+
+PUBLISHED = "2024-05-10"  # a Friday
+
+
+def events(text: str) -> list[Event]:
+    return parley.extract(text, published=PUBLISHED, doc_id="groups")
+
+
+def only(text: str, category: str) -> Event:
+    found = [e for e in events(text) if e.event == category]
+    assert len(found) == 1, [(e.event, e.status, e.text) for e in events(text)]
+    return found[0]
+
+
+def test_gunmen_take_the_state_of_the_place() -> None:
+    event = only("Gunmen opened fire on a bus in northern Mali on Monday.", "ASSAULT")
+    assert [(e.country, e.sector) for e in event.actor] == [("MLI", "UAF")]
+    assert event.event_loc is not None and event.event_loc.country == "MLI"
+
+
+def test_police_are_those_of_the_place_not_of_the_story() -> None:
+    text = (
+        "Iraq's parliament met in Baghdad on Monday. Iraqi officials praised the vote. "
+        "Dozens of people were shot dead by police in Lagos on Tuesday."
+    )
+    shooting = next(e for e in events(text) if e.trigger == "shot")
+    assert [(e.country, e.sector) for e in shooting.actor] == [("NGA", "COP")]
+
+
+def test_a_city_named_like_a_known_person_stays_a_city() -> None:
+    event = only("Dozens of people were shot dead by police in Lagos on Tuesday.", "ASSAULT")
+    assert all(e.name is None for e in event.actor + event.recipient)
+    assert event.event_loc is not None and event.event_loc.name == "Lagos"
+
+
+def test_a_group_with_no_state_anywhere_keeps_its_sector() -> None:
+    event = only("Gunmen opened fire on a bus on Monday.", "ASSAULT")
+    assert [(e.party, e.sector, e.code) for e in event.actor] == [(None, "UAF", "UAF")]
+
+
+def test_a_passive_attack_with_no_attacker_keeps_its_target_and_place() -> None:
+    event = only("A refinery in northern Iraq was hit by rockets on Sunday.", "ASSAULT")
+    assert event.event_loc is not None and event.event_loc.country == "IRQ"
+    assert {e.party for e in event.recipient} == {"IRQ"}
+    assert [e.sector for e in event.actor] == ["UAF"]
+
+
+def test_supporters_of_an_unnamed_party_protest_where_they_march() -> None:
+    text = "About 300 supporters of the party staged a demonstration in Lyon on Saturday."
+    event = only(text, "PROTEST")
+    assert {e.party for e in event.actor} == {"FRA"}
