@@ -9,7 +9,9 @@ import typer
 from rich.table import Table
 
 from parley.cli.common import DictionariesOption, console, load_pipeline
+from parley.cli.explain import explain_line
 from parley.eval.gsr import GsrTotal
+from parley.eval.misses import Miss, by_reason
 from parley.eval.run import KeyResult, evaluate_gsr, evaluate_keys
 from parley.eval.scoring import DocumentScore, TotalScore
 
@@ -22,7 +24,13 @@ def evaluate(
         None, "--gsr", help="PLOVER gold-standard records (JSONL) to score instead.", exists=True
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    details: bool = typer.Option(False, "--details", help="List every miss and false positive."),
+    details: bool = typer.Option(
+        False,
+        "--details",
+        help="List every miss and false positive; for each missed required event, what "
+        "became of the words of its sentence (see `parley extract --explain`), and the "
+        "misses counted by reason.",
+    ),
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
     """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy."""
@@ -33,14 +41,20 @@ def evaluate(
         _print_gsr(evaluate_gsr(gsr, pipeline), as_json, details)
         return
     results, total = evaluate_keys(keys, pipeline)
+    misses = [miss for result in results for miss in result.misses()]
     if as_json:
-        payload = {"documents": [r.score.to_dict() for r in results], "total": total.to_dict()}
+        payload = {
+            "documents": [r.score.to_dict() for r in results],
+            "total": total.to_dict(),
+            "misses_by_reason": dict(by_reason(misses)),
+        }
         console.print_json(json.dumps(payload, default=str))
         return
     console.print(_scores_table([r.score for r in results], total))
     if details:
         for result in results:
             _print_details(result)
+        console.print(_reasons_table(misses))
 
 
 def _scores_table(scores: list[DocumentScore], total: TotalScore) -> Table:
@@ -67,10 +81,14 @@ def _figures(score: DocumentScore | TotalScore) -> list[str]:
 def _print_details(result: KeyResult) -> None:
     score = result.score
     console.rule(score.doc_id)
+    misses = {miss.gold.id: miss for miss in result.misses()}
+    by_id = {event.id: event for event in result.events}
     for outcome in score.outcomes:
         if outcome.prediction is None:
             flag = "MISSED" if outcome.required else "missed (optional)"
             console.print(f"  {outcome.gold_id}: {flag}", highlight=False)
+            if outcome.gold_id in misses:
+                _print_miss(misses[outcome.gold_id], by_id)
         elif outcome.wrong:
             console.print(
                 f"  {outcome.gold_id}: found, wrong {', '.join(outcome.wrong)}", highlight=False
@@ -85,6 +103,27 @@ def _print_details(result: KeyResult) -> None:
             f"{record.get('date')} “{record.get('trigger')}”",
             highlight=False,
         )
+
+
+def _print_miss(miss: Miss, events: dict) -> None:
+    gold = miss.gold
+    evidence = " ".join(gold.evidence.split())
+    console.print(
+        f"      {'/'.join(gold.types)}: “{evidence[:110]}{'…' if len(evidence) > 110 else ''}”",
+        highlight=False,
+    )
+    console.print(f"      why: {miss.reason}", highlight=False)
+    for candidate in miss.candidates:
+        console.print(f"        {explain_line(candidate, events)}", highlight=False)
+
+
+def _reasons_table(misses: list[Miss]) -> Table:
+    table = Table(title=f"Missed required events by reason ({len(misses)})")
+    table.add_column("reason")
+    table.add_column("misses", justify="right")
+    for reason, count in by_reason(misses).most_common():
+        table.add_row(reason, str(count))
+    return table
 
 
 def _print_gsr(total: GsrTotal, as_json: bool, details: bool) -> None:

@@ -8,19 +8,34 @@ from pathlib import Path
 from typing import Any
 
 from parley.eval.gsr import GsrTotal, load_gsr, score_gsr_record, score_gsr_total
-from parley.eval.keys import load_key
+from parley.eval.keys import AnswerKey, load_key
+from parley.eval.misses import Miss, explain_miss
 from parley.eval.scoring import DocumentScore, TotalScore, score_document, score_total
-from parley.models import Document
+from parley.events.trace import Trace
+from parley.models import Document, Event
 from parley.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
 class KeyResult:
     """One key's score with the predictions it was computed from (scores refer to them
-    by index, and an analyst reading a miss wants to see them)."""
+    by index, and an analyst reading a miss wants to see them) and the trace of the
+    coding, which says what became of the words that tell each missed event."""
 
     score: DocumentScore
     predictions: list[dict[str, Any]]
+    key: AnswerKey
+    events: list[Event]
+    trace: Trace
+
+    def misses(self) -> list[Miss]:
+        """The required gold events nothing was paired with, each with its reason."""
+        gold = {event.id: event for event in self.key.events}
+        return [
+            explain_miss(gold[outcome.gold_id], self.key.text, self.trace, self.events)
+            for outcome in self.score.outcomes
+            if outcome.prediction is None and outcome.required
+        ]
 
 
 def evaluate_keys(paths: Iterable[Path], pipeline: Pipeline) -> tuple[list[KeyResult], TotalScore]:
@@ -28,8 +43,10 @@ def evaluate_keys(paths: Iterable[Path], pipeline: Pipeline) -> tuple[list[KeyRe
     results = []
     for path in paths:
         key = load_key(path)
-        predictions = [e.to_dict() for e in pipeline.extract(key.document())]
-        results.append(KeyResult(score_document(predictions, key), predictions))
+        events, trace = pipeline.explain(key.document())
+        predictions = [e.to_dict() for e in events]
+        score = score_document(predictions, key)
+        results.append(KeyResult(score, predictions, key, events, trace))
     return results, score_total([r.score for r in results])
 
 
