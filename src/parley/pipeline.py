@@ -92,9 +92,9 @@ class Pipeline:
         actors = self._actors.analyse(doc, home_country=home, year=year)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, countries, trace)
-        self._time.date_mentions(mentions, actors, published, countries)
+        anchors = self._time.date_mentions(mentions, actors, published, countries)
         events = merge_mentions(document.id, mentions, trace)
-        self._time.date_events(events, published)
+        self._time.date_events(events, published, anchors)
         place_from_dateline(events, dateline, published)
         return events
 

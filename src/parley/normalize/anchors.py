@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
@@ -83,6 +84,30 @@ def date_for(
         if resolved is not None:
             return resolved
     return None
+
+
+def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -> list[Anchor]:
+    """The past times the story names, in text order: every date phrase (not a
+    dateline, not a length of time) resolved in the tense of its clause, that ends by
+    publication. They are the reference times an undated event falls after."""
+    anchors = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _says_how_long(ent) or _in_dateline(ent):
+            continue
+        if _is_duration(ent.text) and not ent.text.strip().lower().endswith("ago"):
+            continue
+        resolved = resolve_date(ent.text.strip(), published, tense_of(_anchor(ent, [ent.root])))
+        if resolved is not None and resolved.end <= published:
+            anchors.append(Anchor(ent.start_char, resolved))
+    return anchors
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A past time the story names, and where it names it."""
+
+    offset: int
+    span: DateSpan
 
 
 _DURATION = re.compile(

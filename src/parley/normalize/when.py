@@ -20,7 +20,7 @@ Everything is computed from the publication date, never from today's.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
@@ -30,7 +30,7 @@ from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense
 from parley.models import DateSpan, Event
 from parley.nlp.syntax import prep_objects
-from parley.normalize.anchors import date_for, place_for, reference_event
+from parley.normalize.anchors import Anchor, date_for, place_for, reference_event, story_anchors
 from parley.normalize.places import Gazetteer
 
 WINDOW = "window"  # the precision of a date the text does not state: the story's window
@@ -42,6 +42,8 @@ _SAYINGS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 # Statuses that tell the past: what happened, and what was not done ('did not accede').
 _TOLD_AS_PAST = ("occurred", "negated")
 _TOLD = StatusReading("occurred", 0.6)
+# What a lead tells without a date, before the story names any time, happened lately.
+_LEAD_WINDOW = timedelta(days=7)
 
 
 class TimeStage:
@@ -56,10 +58,12 @@ class TimeStage:
         actors: DocumentActors,
         published: date | None,
         home_countries: set[str],
-    ) -> None:
-        """Give each mention the date its own telling states or implies."""
+    ) -> list[Anchor]:
+        """Give each mention the date its own telling states or implies; returns the
+        story's past reference times, which `date_events` reads."""
         if published is None:
-            return
+            return []
+        anchors = story_anchors(actors.doc, published, clause_tense)
         for index, mention in enumerate(mentions):
             spoken = _spoken_on(mention.trigger, actors, published) or published
             previous = _previous_date(mentions[:index], mention.status)
@@ -67,14 +71,24 @@ class TimeStage:
         _date_by_reference(mentions, published)
         self._date_by_occasion(mentions, actors, published, home_countries)
         _date_by_where_clause(mentions)
+        return anchors
 
-    def date_events(self, events: list[Event], published: date | None) -> None:
-        """Date what the tellings left undated: the story's reference time for a past
-        event, its window for the rest."""
+    def date_events(
+        self, events: list[Event], published: date | None, anchors: list[Anchor]
+    ) -> None:
+        """Date what the tellings left undated: a past event falls in the story's
+        window, from the last reference time told before it to publication."""
         if published is None:
             return
-        _carry_reference_time(events, published)
-        _story_window(events, published)
+        times = sorted(
+            [(a.offset, a.span.start) for a in anchors]
+            + [(e.trigger_start or 0, e.date.start) for e in events if _past(e, published)]
+        )
+        for event in events:
+            if event.date is None and event.status in _TOLD_AS_PAST + ("failed",):
+                before = [day for offset, day in times if offset < (event.trigger_start or 0)]
+                start = max(before) if before else published - _LEAD_WINDOW
+                event.date = DateSpan(start, published, "", WINDOW)
 
     def _date_by_occasion(
         self,
@@ -245,19 +259,6 @@ def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | N
     return None
 
 
-def _carry_reference_time(events: list[Event], published: date) -> None:
-    """A past event told without a date happened after the last dated past event the
-    story told before it ('... failed Friday. The three issued a statement condemning')
-    and by publication: the story's reference time carries forward (so does a refusal:
-    'but did not accede to their demands')."""
-    reference: date | None = None
-    for event in sorted(events, key=lambda e: e.mentions[0].start):
-        if event.date is not None and event.status != "planned":
-            if event.date.end <= published:
-                reference = max(reference or event.date.start, event.date.start)
-        elif event.date is None and event.status in _TOLD_AS_PAST and reference is not None:
-            event.date = DateSpan(reference, published, "", "range")
-
-
-def _story_window(events: list[Event], published: date) -> None:
-    """Not yet."""
+def _past(event: Event, published: date) -> bool:
+    """An event the story dates in the past: a reference time for what it tells next."""
+    return event.date is not None and event.status != "planned" and event.date.end <= published
