@@ -18,7 +18,7 @@ from rich.table import Table
 
 from parley.actors.dictionary import load_dictionaries
 from parley.cli.common import console, err_console, load_pipeline, progress_bar
-from parley.eval.muc import MucTotal, Tally
+from parley.eval.muc import INCIDENT_CATEGORIES, MucTotal, Tally
 from parley.eval.muc_keys import HELD_OUT, SPLITS, country_codes, load_corpus
 from parley.eval.run import MucResult, evaluate_muc
 
@@ -92,11 +92,12 @@ def _print_total(total: MucTotal, splits: list[str]) -> None:
     console.print(found)
     console.print(_tally_table("By incident type", "type", total.by_type))
     console.print(_tally_table("By stage of execution", "stage", total.by_stage))
+    kinds = "/".join(sorted(INCIDENT_CATEGORIES))
     events = ", ".join(f"{category} {n}" for category, n in total.unkeyed_events.items())
     console.print(
         f"Precision proxy (loose: MUC keys only terrorist incidents): of "
         f"{total.messages_without_incident} messages with no incident, "
-        f"{total.messages_without_incident_with_events} have ASSAULT/COERCE/PROTEST events "
+        f"{total.messages_without_incident_with_events} have {kinds} events "
         f"({events or 'none'})",
         highlight=False,
     )
