@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parley.pipeline import Pipeline
 
@@ -26,6 +27,18 @@ DictionariesOption = typer.Option(
 def load_pipeline(dictionaries: Path | None) -> Pipeline:
     with err_console.status("Loading the language model and dictionaries…"):
         return Pipeline(dictionaries)
+
+
+def progress_bar() -> Progress:
+    """A bar on stderr that vanishes when done, for commands that code many documents."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
 
 
 def parse_day(value: str | None, option: str) -> date | None:

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from parley.cli.common import DictionariesOption, console, load_pipeline
+from parley.cli.eval_muc import DEFAULT_CORPUS, muc_splits, run_muc
 from parley.cli.explain import explain_line
 from parley.eval.gsr import GsrTotal
 from parley.eval.misses import Miss, by_reason
@@ -18,10 +19,28 @@ from parley.eval.scoring import DocumentScore, TotalScore
 
 def evaluate(
     keys: list[Path] = typer.Argument(
-        None, help="Answer keys (JSON), e.g. ../shared/gold/dev/*.json."
+        None,
+        help="Answer keys (JSON), e.g. ../shared/gold/dev/*.json; with --muc, the MUC-3/4 "
+        f"corpus folder (default {DEFAULT_CORPUS}, from the current directory).",
     ),
     gsr: Path | None = typer.Option(
         None, "--gsr", help="PLOVER gold-standard records (JSONL) to score instead.", exists=True
+    ),
+    muc: bool = typer.Option(
+        False,
+        "--muc",
+        help="Score the MUC-4 incident keys instead (issue 12): an incident is found when an "
+        "event of its message has a matching category in the incident's country.",
+    ),
+    split: list[str] = typer.Option(
+        None,
+        "--split",
+        help="With --muc: dev, tst1 or tst2 (repeat, or join with '+'; default tst1+tst2). "
+        "tst3 and tst4 are the held-out test keys: they run only when named, and are never "
+        "to be tuned on.",
+    ),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, help="With --muc: only the first N messages, for a quick run."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     details: bool = typer.Option(
@@ -29,11 +48,23 @@ def evaluate(
         "--details",
         help="List every miss and false positive; for each missed required event, what "
         "became of the words of its sentence (see `parley extract --explain`), and the "
-        "misses counted by reason.",
+        "misses counted by reason (with --muc: each missed incident, with the events "
+        "Parley coded for its message).",
     ),
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
-    """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy."""
+    """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy;
+    or on the PLOVER gold-standard records (--gsr) or the MUC-4 incident keys (--muc)."""
+    if muc:
+        if gsr is not None:
+            raise typer.BadParameter("--muc and --gsr are two evaluations; give one")
+        if keys and len(keys) > 1:
+            raise typer.BadParameter("with --muc, give one corpus folder", param_hint="KEYS")
+        corpus = keys[0] if keys else DEFAULT_CORPUS
+        run_muc(corpus, muc_splits(split), limit, as_json, details, dictionaries)
+        return
+    if split or limit is not None:
+        raise typer.BadParameter("--split and --limit go with --muc")
     if not keys and gsr is None:
         raise typer.BadParameter("give answer keys, or --gsr FILE", param_hint="KEYS")
     pipeline = load_pipeline(dictionaries)

@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parley.batch import IngestSummary
 from parley.batch import ingest as ingest_paths
-from parley.cli.common import DictionariesOption, console, err_console, load_pipeline
+from parley.cli.common import (
+    DictionariesOption,
+    console,
+    err_console,
+    load_pipeline,
+    progress_bar,
+)
 from parley.cli.output import Format, write_events
 from parley.cli.selection import (
     ActorOption,
@@ -46,7 +51,7 @@ def ingest(
 def run_ingest(paths: list[Path], db: Path, dictionaries: Path | None) -> IngestSummary:
     """Ingest with a progress bar; shared by `ingest` and `demo`."""
     pipeline = load_pipeline(dictionaries)
-    with Store.open(db) as store, _progress() as progress:
+    with Store.open(db) as store, progress_bar() as progress:
         task = progress.add_task("coding", total=None)
 
         def advance(item: object) -> None:
@@ -97,14 +102,3 @@ def query(
     filters = event_filter(event, actor, recipient, status, since, until, q, cluster, limit)
     with Store.open(existing_store(db)) as store:
         write_events(store.query_events(filters), fmt, console)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +10,9 @@ from typing import Any
 from parley.eval.gsr import GsrTotal, load_gsr, score_gsr_record, score_gsr_total
 from parley.eval.keys import AnswerKey, load_key
 from parley.eval.misses import Miss, explain_miss
+from parley.eval.muc import MessageScore, MucTotal, score_message
+from parley.eval.muc import score_total as score_muc_total
+from parley.eval.muc_keys import MucMessage
 from parley.eval.scoring import DocumentScore, TotalScore, score_document, score_total
 from parley.events.trace import Trace
 from parley.models import Document, Event
@@ -60,3 +63,29 @@ def evaluate_gsr(path: Path, pipeline: Pipeline) -> GsrTotal:
         for document, events in pipeline.extract_many(documents)
     ]
     return score_gsr_total(outcomes)
+
+
+@dataclass(frozen=True)
+class MucResult:
+    """One MUC message's score with the events it was computed from (outcomes refer to them
+    by index, and a missed incident is read beside what Parley coded instead)."""
+
+    score: MessageScore
+    predictions: list[dict[str, Any]]
+
+
+def evaluate_muc(
+    cases: Sequence[tuple[MucMessage, Document]],
+    pipeline: Pipeline,
+    done: Callable[[], None] = lambda: None,
+) -> tuple[list[MucResult], MucTotal]:
+    """Code each message's text (in batches) and score it against its MUC-4 key; `done` is
+    called after each message, for a progress bar."""
+    messages = {document.id: message for message, document in cases}
+    results = []
+    for document, events in pipeline.extract_many(document for _, document in cases):
+        predictions = [event.to_dict() for event in events]
+        score = score_message(messages[document.id], predictions, pipeline.org_homes)
+        results.append(MucResult(score, predictions))
+        done()
+    return results, score_muc_total([result.score for result in results])
