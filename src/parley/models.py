@@ -117,17 +117,20 @@ class Entity:
 
 @dataclass(frozen=True)
 class DateSpan:
-    """An inclusive interval of days, with the phrase it was resolved from."""
+    """An inclusive interval of days, with the phrase it was resolved from and how
+    precisely the text dates it: day, week, month, season, quarter, year, decade, range
+    (an interval the text states), or window (the story's time, when the text gives none)."""
 
     start: date
     end: date
     text: str
-    granularity: str = "day"  # day, week, month, season, quarter, year, range
+    granularity: str = "day"
 
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer place where an event happened."""
+    """A gazetteer place where an event happened, and how precise it is: a site, city,
+    province (or state, or region) or country."""
 
     name: str
     country: str | None
@@ -135,6 +138,7 @@ class Place:
     lon: float | None = None
     gazetteer_id: str | None = None
     text: str | None = None
+    precision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +147,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "gazetteer_id": self.gazetteer_id,
+            "precision": self.precision,
         }
 
     @classmethod
@@ -153,6 +158,7 @@ class Place:
             lat=data.get("lat"),
             lon=data.get("lon"),
             gazetteer_id=data.get("gazetteer_id"),
+            precision=data.get("precision"),
         )
 
 
@@ -214,6 +220,7 @@ class Event:
             "date": self.date.start.isoformat() if self.date else None,
             "enddate": self.date.end.isoformat() if self.date else None,
             "date_text": self.date.text if self.date else None,
+            "date_precision": self.date.granularity if self.date else None,
             "event_loc": self.event_loc.to_dict() if self.event_loc else None,
             "quad_code": self.quad_code,
             "event_scale": self.event_scale,
@@ -234,6 +241,7 @@ class Event:
                 start=date.fromisoformat(data["date"]),
                 end=date.fromisoformat(data.get("enddate") or data["date"]),
                 text=data.get("date_text") or "",
+                granularity=data.get("date_precision") or "day",
             )
         return cls(
             doc_id=data["doc_id"],

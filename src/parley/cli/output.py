@@ -20,10 +20,12 @@ CSV_COLUMNS = (
     "status",
     "date",
     "enddate",
+    "date_precision",
     "actor",
     "recipient",
     "place",
     "place_country",
+    "place_precision",
     "cameo",
     "quad_code",
     "event_scale",
@@ -94,7 +96,8 @@ def _date_text(event: Event) -> str:
         return "—"
     if event.date.start == event.date.end:
         return event.date.start.isoformat()
-    return f"{event.date.start.isoformat()}…{event.date.end.isoformat()}"
+    span = f"{event.date.start.isoformat()}…{event.date.end.isoformat()}"
+    return f"{span} (story window)" if event.date.granularity == "window" else span
 
 
 def _csv_row(event: Event) -> dict[str, object]:
@@ -104,6 +107,7 @@ def _csv_row(event: Event) -> dict[str, object]:
     row["recipient"] = parties_text(event.recipient)
     row["place"] = event.event_loc.name if event.event_loc else None
     row["place_country"] = event.event_loc.country if event.event_loc else None
+    row["place_precision"] = event.event_loc.precision if event.event_loc else None
     return row
 
 

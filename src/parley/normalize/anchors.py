@@ -239,7 +239,8 @@ def _owned_place(noun: Token, actors: DocumentActors) -> Place | None:
     if not states or states[0].name or not names:
         return None
     name = " ".join(names)
-    return Place(name=name, country=states[0].country, text=name)
+    precision = "city" if noun.lemma_.lower() in _SETTLEMENTS else "province"
+    return Place(name=name, country=states[0].country, text=name, precision=precision)
 
 
 def territory_for(
@@ -272,6 +273,10 @@ def territory_for(
 _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
     "area", "neighbourhood", "neighborhood", "suburb", "quarter",
+}  # fmt: skip
+_SETTLEMENTS = {
+    "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood",
+    "quarter",
 }  # fmt: skip
 _PARTS = {
     "centre",

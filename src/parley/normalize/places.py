@@ -29,6 +29,7 @@ class _Candidate:
     lon: float | None
     gazetteer_id: str
     population: int
+    precision: str  # city, province, region or country
 
 
 class Gazetteer:
@@ -51,6 +52,7 @@ class Gazetteer:
                 city["longitude"],
                 f"geonames:{city['geonameid']}",
                 city["population"],
+                "city",
             )
             for name in _city_names(city):
                 self._index[name.lower()].append(candidate)
@@ -62,19 +64,21 @@ class Gazetteer:
                 None,
                 f"geonames:{record['geonameid']}",
                 record["population"],
+                "country",
             )
             self._index[record["name"].lower()].append(candidate)
         for area in pycountry.subdivisions:
             country = pycountry.countries.get(alpha_2=area.country_code)
             if country is not None:
                 candidate = _Candidate(
-                    area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0
+                    area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0, "province"
                 )
                 self._index[area.name.lower()].append(candidate)
         for region in _regions():
             candidate = _Candidate(
-                region["name"], region["country"], None, None, f"region:{region['name']}", 0
-            )
+                region["name"], region["country"], None, None, f"region:{region['name']}", 0,
+                "region",
+            )  # fmt: skip
             self._index[region["name"].lower()].append(candidate)
 
     def lookup(
@@ -105,6 +109,7 @@ class Gazetteer:
             lon=best.lon,
             gazetteer_id=best.gazetteer_id,
             text=name,
+            precision=best.precision,
         )
 
 

@@ -88,6 +88,8 @@ class TimeStage:
             if event.date is None and event.status in _TOLD_AS_PAST + ("failed",):
                 before = [day for offset, day in times if offset < (event.trigger_start or 0)]
                 start = max(before) if before else published - _LEAD_WINDOW
+                # a window is never a single day: that would say more than the text does
+                start = min(start, published - timedelta(days=1))
                 event.date = DateSpan(start, published, "", WINDOW)
 
     def _date_by_occasion(

@@ -61,10 +61,10 @@ parties AS (
     FROM event_parties p GROUP BY p.event_id
 )
 SELECT e.event_id AS id, e.doc_id, e.event, e.status, e.date, e.enddate, e.date_text,
-    pa.actor, pa.recipient, array_to_string(e.mode, ';') AS mode,
+    e.date_precision, pa.actor, pa.recipient, array_to_string(e.mode, ';') AS mode,
     array_to_string(e.context, ';') AS context, e.place_name AS place, e.place_country,
-    e.place_lat AS lat, e.place_lon AS lon, e.cameo, e.quad_code, e.event_scale, e.confidence,
-    c.cluster_id, c.source_count, e.text
+    e.place_precision, e.place_lat AS lat, e.place_lon AS lon, e.cameo, e.quad_code,
+    e.event_scale, e.confidence, c.cluster_id, c.source_count, e.text
 FROM page
 JOIN events e ON e.event_id = page.event_id
 JOIN event_clusters c ON c.event_id = e.event_id
@@ -76,14 +76,14 @@ _DYADIC = f"""
 WITH {_PAGE},
 actors AS (SELECT * FROM event_parties WHERE role = 'actor'),
 recipients AS (SELECT * FROM event_parties WHERE role = 'recipient')
-SELECT e.event_id, e.date, e.enddate,
+SELECT e.event_id, e.date, e.enddate, e.date_precision,
     a.code AS source, a.name AS source_name, a.country AS source_country,
     a.sector AS source_sector,
     r.code AS target, r.name AS target_name, r.country AS target_country,
     r.sector AS target_sector,
     e.cameo, e.event, e.quad_code AS quad_class, e.event_scale AS goldstein, e.status,
-    c.cluster_id, c.source_count, e.place_name, e.place_country, e.place_lat AS lat,
-    e.place_lon AS lon, e.doc_id, e.text
+    c.cluster_id, c.source_count, e.place_name, e.place_country, e.place_precision,
+    e.place_lat AS lat, e.place_lon AS lon, e.doc_id, e.text
 FROM page
 JOIN events e ON e.event_id = page.event_id
 JOIN event_clusters c ON c.event_id = e.event_id

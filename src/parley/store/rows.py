@@ -26,8 +26,9 @@ FROM documents WHERE doc_id = ?
 INSERT_EVENT = """
 INSERT INTO events (event_id, doc_id, event, status, mode, context, date, enddate, date_text,
     place_name, place_country, place_lat, place_lon, place_gazetteer_id, quad_code,
-    event_scale, cameo, confidence, text, evidence_start, evidence_end, record)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    event_scale, cameo, confidence, text, evidence_start, evidence_end, record,
+    date_precision, place_precision)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 INSERT_PARTY = """
@@ -100,6 +101,8 @@ def event_row(event: Event) -> list[Any]:
         event.evidence.start,
         event.evidence.end,
         json.dumps(record, ensure_ascii=False),
+        span.granularity if span else None,
+        place.precision if place else None,
     ]
 
 

@@ -151,7 +151,19 @@ reporting the cluster; a view rather than columns, so rewriting the links is the
 this copy of the registry's aggregate is frozen here with the migration.
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+ALTER TABLE events ADD COLUMN date_precision TEXT;
+ALTER TABLE events ADD COLUMN place_precision TEXT;
+UPDATE events SET
+    date_precision = CASE WHEN date IS NULL THEN NULL
+        ELSE coalesce(record->>'date_precision', 'day') END,
+    place_precision = record->'event_loc'->>'precision';
+"""
+"""How precisely each event is dated (day ... window) and placed (city, province, country):
+columns for filters and exports, filled for events stored before them from their records
+(an old record without a date precision was coded as a day or a stated interval)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """Migration N (1-based) is `MIGRATIONS[N - 1]`; append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

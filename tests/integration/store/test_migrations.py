@@ -1,13 +1,17 @@
-"""A store file written by schema version 1 opens under version 2 with its data intact.
+"""A store file written by schema version 1 opens under the current version with its data
+intact.
 
-The version-1 file is built here with migration 1 alone and the row builders the version-1
-writer used, so the test holds whatever migration 2 does to a real old file.
+The version-1 file is built here with migration 1 alone and the rows the version-1 writer
+wrote (its columns, and records without the fields added since), so the test holds whatever
+later migrations do to a real old file.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -16,12 +20,26 @@ from parley.resolve import resolve_store
 from parley.store import MIGRATIONS, SCHEMA_VERSION, EventFilter, Store
 from parley.store.rows import (
     INSERT_DOCUMENT,
-    INSERT_EVENT,
     INSERT_PARTY,
     document_row,
     event_row,
     party_rows,
 )
+
+_V1_COLUMNS = (
+    "event_id, doc_id, event, status, mode, context, date, enddate, date_text, place_name, "
+    "place_country, place_lat, place_lon, place_gazetteer_id, quad_code, event_scale, cameo, "
+    "confidence, text, evidence_start, evidence_end, record"
+)
+_V1_INSERT_EVENT = f"INSERT INTO events ({_V1_COLUMNS}) VALUES ({', '.join(['?'] * 22)})"
+_ADDED_SINCE = ("date_precision",)  # record fields version 1 did not write
+
+
+def _v1_event_row(event: Event) -> list[Any]:
+    row = event_row(event)[:22]
+    record = {k: v for k, v in json.loads(row[-1]).items() if k not in _ADDED_SINCE}
+    return [*row[:-1], json.dumps(record)]
+
 
 TEXT = "Japan's Foreign Minister Yoshimasa Hayashi met Chinese Foreign Minister Wang Yi on Friday."
 
@@ -61,7 +79,7 @@ def _write_version_1(path: Path) -> list[Event]:
         for event, published in zip(events, (date(2022, 6, 3), date(2022, 6, 4)), strict=True):
             document = _document(event.doc_id, published)
             conn.execute(INSERT_DOCUMENT, document_row(document, "run-1", datetime.now()))
-            conn.execute(INSERT_EVENT, event_row(event))
+            conn.execute(_V1_INSERT_EVENT, _v1_event_row(event))
             conn.executemany(INSERT_PARTY, party_rows(event))
     finally:
         conn.close()
@@ -87,6 +105,7 @@ def test_version_1_file_is_upgraded_with_its_data(tmp_path: Path) -> None:
         stored = store.query_events(EventFilter())
         assert {e.id: e.to_dict() for e in stored} == {e.id: e.to_dict() for e in events}
         assert store.get_document("wire-1") == _document("wire-1", date(2022, 6, 3))
+        assert all(e.date.granularity == "day" for e in stored)
         # Every event has a cluster of its own until resolution links them.
         for event in events:
             assert [e.id for e in store.query_events(EventFilter(cluster=event.id))] == [event.id]

@@ -1,0 +1,64 @@
+"""The time stage: every past event gets a date, and the record says how precise it is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import parley
+from parley.models import Event
+
+PUBLISHED = "2024-05-10"  # a Friday
+
+
+def events(text: str) -> list[Event]:
+    return parley.extract(text, published=PUBLISHED, doc_id="when")
+
+
+def by_trigger(text: str, word: str) -> Event:
+    return next(e for e in events(text) if e.trigger == word)
+
+
+def test_a_stated_day_is_a_day() -> None:
+    event = by_trigger("France condemned Iran on Monday.", "condemned")
+    assert (event.date.start, event.date.end, event.date.granularity) == (
+        date(2024, 5, 6),
+        date(2024, 5, 6),
+        "day",
+    )
+    assert event.to_dict()["date_precision"] == "day"
+
+
+def test_an_undated_past_event_falls_after_the_last_time_told_before_it() -> None:
+    text = (
+        "In March, the committee authorized subpoenas for the documents. "
+        "Germany later condemned Iran over the executions."
+    )
+    event = by_trigger(text, "condemned")
+    assert event.date.granularity == "window"
+    assert (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 5, 10))
+
+
+def test_a_window_is_never_the_day_of_publication_alone() -> None:
+    text = "Parliament met on Friday. Germany condemned Iran over the executions."
+    event = by_trigger(text, "condemned")
+    assert event.date.granularity == "window"
+    assert event.date.start < event.date.end == date(2024, 5, 10)
+
+
+def test_a_lead_without_any_time_falls_in_the_week_before_publication() -> None:
+    event = by_trigger("Germany condemned Iran over the executions.", "condemned")
+    assert (event.date.start, event.date.end) == (date(2024, 5, 3), date(2024, 5, 10))
+    assert event.date.granularity == "window"
+
+
+def test_a_plan_the_text_does_not_date_stays_undated() -> None:
+    event = by_trigger("Germany will condemn Iran over the executions.", "condemn")
+    assert event.status == "planned"
+    assert event.date is None
+
+
+def test_a_place_says_how_precise_it_is() -> None:
+    event = by_trigger("Japan and Australia held talks in Canberra on Monday.", "talks")
+    assert event.event_loc is not None
+    assert (event.event_loc.name, event.event_loc.precision) == ("Canberra", "city")
+    assert event.to_dict()["event_loc"]["precision"] == "city"
