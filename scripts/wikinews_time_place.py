@@ -1,8 +1,8 @@
 """How often Parley dates and places events from the text, on the Wikinews corpus.
 
-Prints: events, share dated from a phrase of the text, share dated by reference or
-story time, share undated, share placed; then a seeded random sample of records for
-checking by hand against the article (issue 4).
+Prints: events, the share dated (any precision) and placed, the share of each date and
+place precision; then a seeded random sample of records for checking by hand against the
+article.
 
     .venv/bin/python scripts/wikinews_time_place.py ../shared/corpus/wikinews/*.csv --sample 20
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 from pathlib import Path
 
 from parley.ingest import ReadProblem, read_documents
@@ -32,24 +33,28 @@ def main() -> None:
         for event in events
     ]
     total = len(records)
-    from_phrase = sum(
-        1 for _, e in records if e.date and e.date.text and not e.date.text.startswith("after ")
-    )
-    by_reference = sum(
-        1 for _, e in records if e.date and (not e.date.text or e.date.text.startswith("after "))
-    )
+    dated = sum(1 for _, e in records if e.date is not None)
     placed = sum(1 for _, e in records if e.event_loc is not None)
     print(f"documents {len(documents)}, events {total}")
-    print(f"dated from a phrase of the text: {from_phrase / total:.3f}")
-    print(f"dated by reference or story time: {by_reference / total:.3f}")
-    print(f"undated: {(total - from_phrase - by_reference) / total:.3f}")
-    print(f"placed: {placed / total:.3f}")
+    print(f"dated (any precision): {dated / total:.3f}; placed: {placed / total:.3f}")
+    _shares("date precision", [e.date.granularity if e.date else None for _, e in records])
+    _shares("place precision", [e.event_loc.precision if e.event_loc else None for _, e in records])
     for document, event in random.Random(args.seed).sample(records, min(args.sample, total)):
-        when = f"{event.date.start}..{event.date.end} ({event.date.text!r})" if event.date else "—"
+        when = (
+            f"{event.date.start}..{event.date.end} ({event.date.granularity}, {event.date.text!r})"
+            if event.date
+            else "—"
+        )
         where = f"{event.event_loc.name}, {event.event_loc.country}" if event.event_loc else "—"
         print(f"\n[{document.id} published {document.published}] {event.event} {event.status}")
         print(f"  date: {when}   place: {where}")
         print(f"  text: {event.text}")
+
+
+def _shares(title: str, values: list[str | None]) -> None:
+    counts = Counter(value or "none" for value in values)
+    shares = ", ".join(f"{k} {v / len(values):.3f}" for k, v in counts.most_common())
+    print(f"{title}: {shares}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley.events.categories import categories
 from parley.events.extract import EventMention
+from parley.events.lexicon import split_passive_subjects
 from parley.events.parties import without_own_side
 from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Event, Evidence
@@ -175,7 +176,11 @@ def _sentences_between(earlier: EventMention, later: EventMention) -> int:
 def _connected(first: Token, second: Token) -> bool:
     """Whether one trigger governs the other within one clause ('travel to Tokyo to meet');
     a relative or reported clause tells another event ('visits to Seoul, where he held
-    summits'), except a party's trip to it ('meet X, who will travel to Seoul')."""
+    summits'), except a party's trip to it ('meet X, who will travel to Seoul'). A
+    passive the model split from its 'was' governs that verb's subject ('a car bomb was
+    on Monday rammed into a base')."""
+    if first in split_passive_subjects(second) or second in split_passive_subjects(first):
+        return True
     lower, upper = (first, second) if second in first.ancestors else (second, first)
     token = lower
     while token.i != upper.i and token.head.i != token.i:

@@ -115,6 +115,10 @@ class DocumentActors:
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def quoted(self, token: Token) -> bool:
+        """Whether `token` stands inside a quotation."""
+        return _in_quote(token)
+
     def speaker_for(self, token: Token) -> list[Entity]:
         """Who speaks the quotation `token` stands in (see `attribution_for`)."""
         attribution = self._attribution(token)

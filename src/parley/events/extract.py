@@ -29,6 +29,7 @@ from parley.nlp.syntax import is_purpose, objects_of
 from parley.nlp.vocabulary import ASKING_VERBS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import place_for, territory_for
 from parley.normalize.places import Gazetteer
+from parley.normalize.scenes import Scenes
 
 
 @dataclass
@@ -79,10 +80,12 @@ class EventExtractor:
         """Every event mention of `doc`, in text order; `trace` learns what became of
         each candidate, kept or not."""
         entries = self._candidates(doc, trace)
+        scenes = Scenes(actors, self._gazetteer, home_countries)
         found: list[EventMention] = []
         for index, entry in entries.items():
-            found += self._code(doc[index], entry, entries, actors, home_countries, found, trace)
-        found += self._constructions(doc, actors, home_countries, trace)
+            token = doc[index]
+            found += self._code(token, entry, entries, actors, scenes, home_countries, found, trace)
+        found += self._constructions(doc, actors, scenes, home_countries, trace)
         found = _as_commitments(found, actors, entries, trace)
         _aim_protests_by_demands(found)
         found.sort(key=lambda m: m.trigger.i)
@@ -106,6 +109,7 @@ class EventExtractor:
         entry: Trigger,
         entries: dict[int, Trigger],
         actors: DocumentActors,
+        scenes: Scenes,
         home_countries: set[str],
         found: list[EventMention],
         trace: Trace,
@@ -121,6 +125,7 @@ class EventExtractor:
         actor = _named_by_speakers(actor, actors.speaker_for(token))
         where = place_for(token, actors, self._gazetteer, home_countries)
         where = where or self._place_of_cause(token, actors, home_countries)
+        where = where or scenes.place_for(token, entry.event)
         territory = self._territory(token, actors, home_countries)
         state = _state_given(where, territory, actors)
         actor, recipient = _placed(actor, state), _placed(recipient, state)
@@ -146,7 +151,12 @@ class EventExtractor:
         ]
 
     def _constructions(
-        self, doc: Doc, actors: DocumentActors, home_countries: set[str], trace: Trace
+        self,
+        doc: Doc,
+        actors: DocumentActors,
+        scenes: Scenes,
+        home_countries: set[str],
+        trace: Trace,
     ) -> list[EventMention]:
         """Events no single trigger word names: 'said X must', 'is ready to'."""
         found = []
@@ -155,6 +165,7 @@ class EventExtractor:
             actor, recipient = construction_parties(token, entry, self._lexicon, actors)
             actor = _named_by_speakers(actor, actors.speaker_for(token))
             where = place_for(token, actors, self._gazetteer, home_countries)
+            where = where or scenes.place_for(token, entry.event)
             territory = self._territory(token, actors, home_countries)
             state = _state_given(where, territory, actors)
             actor, recipient = _placed(actor, state), _placed(recipient, state)

@@ -209,14 +209,22 @@ def place_for(
     Iraq was hit by rockets')."""
     for token in _place_search_roots(trigger) + _patients(trigger):
         for prep in _place_prepositions(token):
-            for obj in _objects(prep):
-                for name in _place_names(obj):
-                    place = _owned_place(name, actors) or _place_of(
-                        name, actors, gazetteer, countries
-                    )
-                    if place is not None:
-                        return place
+            place = place_names_under(prep, actors, gazetteer, countries)
+            if place is not None:
+                return place
     return _modifier_place(trigger, actors, gazetteer, countries)
+
+
+def place_names_under(
+    prep: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """The place a place preposition's object names ('in the town of Samarra')."""
+    for obj in _objects(prep):
+        for name in _place_names(obj):
+            place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
+            if place is not None:
+                return place
+    return None
 
 
 def _patients(verb: Token) -> list[Token]:
@@ -302,7 +310,9 @@ def _place_names(obj: Token) -> list[Token]:
     and, after a place noun, its 'of' phrase ('the town of Samarra') or its owner
     ('Afghanistan's Maidan Wardak province'); after a part, the whole it is part of ('the
     centre of ...')."""
-    names = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    names = [obj]
+    if obj.pos_ != "PROPN":  # 'the Darfur region'; but 'Freedom Plaza' is no place 'Freedom'
+        names += [c for c in obj.children if c.dep_ == "compound"]
     lemma = obj.lemma_.lower()
     if lemma in _PLACE_NOUNS:
         names += prep_objects(obj, "of") + [c for c in obj.children if c.dep_ == "poss"]

@@ -10,9 +10,10 @@ merged events (the reference time runs from one real event to the next):
    the resolution fell through'); what a speaker also says on a dated occasion; a 'where'
    clause's date for the summit it describes.
 2. `TimeStage.date_events`: a past event told without a date falls in the story's
-   reference time, from the last dated past event told before it to publication; any
-   other event the text does not make timeless falls in the story's window, with
-   precision `window`, never presented as a day.
+   window, from the last past time the story names before it (a date phrase or a dated
+   event) to publication; a plan without a date, in the year from publication. Both have
+   precision `window` and are never a single day. A hypothetical event (what may or may
+   not happen) has no time of its own and stays undated.
 
 Everything is computed from the publication date, never from today's.
 """
@@ -44,6 +45,8 @@ _TOLD_AS_PAST = ("occurred", "negated")
 _TOLD = StatusReading("occurred", 0.6)
 # What a lead tells without a date, before the story names any time, happened lately.
 _LEAD_WINDOW = timedelta(days=7)
+# A plan the text does not date is news of what is coming: within the year.
+_PLAN_HORIZON = timedelta(days=365)
 
 
 class TimeStage:
@@ -85,12 +88,16 @@ class TimeStage:
             + [(e.trigger_start or 0, e.date.start) for e in events if _past(e, published)]
         )
         for event in events:
-            if event.date is None and event.status in _TOLD_AS_PAST + ("failed",):
-                before = [day for offset, day in times if offset < (event.trigger_start or 0)]
-                start = max(before) if before else published - _LEAD_WINDOW
-                # a window is never a single day: that would say more than the text does
-                start = min(start, published - timedelta(days=1))
-                event.date = DateSpan(start, published, "", WINDOW)
+            if event.date is not None or event.status == "hypothetical":
+                continue  # what may or may not happen has no time of its own
+            if event.status == "planned":
+                event.date = DateSpan(published, published + _PLAN_HORIZON, "", WINDOW)
+                continue
+            before = [day for offset, day in times if offset < (event.trigger_start or 0)]
+            start = max(before) if before else published - _LEAD_WINDOW
+            # a window is never a single day: that would say more than the text does
+            start = min(start, published - timedelta(days=1))
+            event.date = DateSpan(start, published, "", WINDOW)
 
     def _date_by_occasion(
         self,

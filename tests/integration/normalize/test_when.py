@@ -51,9 +51,16 @@ def test_a_lead_without_any_time_falls_in_the_week_before_publication() -> None:
     assert event.date.granularity == "window"
 
 
-def test_a_plan_the_text_does_not_date_stays_undated() -> None:
+def test_a_plan_the_text_does_not_date_falls_in_the_year_ahead() -> None:
     event = by_trigger("Germany will condemn Iran over the executions.", "condemn")
     assert event.status == "planned"
+    assert (event.date.start, event.date.end) == (date(2024, 5, 10), date(2025, 5, 10))
+    assert event.date.granularity == "window"
+
+
+def test_what_may_happen_has_no_time_of_its_own() -> None:
+    event = by_trigger("Germany could condemn Iran over the executions.", "condemn")
+    assert event.status == "hypothetical"
     assert event.date is None
 
 
