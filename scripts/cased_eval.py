@@ -43,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("keys", nargs="+", type=Path)
     args = parser.parse_args()
-    pipelines = {"restored": Pipeline(), "as given": Pipeline(truecase=False)}
+    pipelines = {"restored": Pipeline(), "as given": Pipeline(restore=False)}
     print(f"{'text':<9} {'parsed':<9} {'P':>5} {'R':>5} {'F1':>5} {'strict':>6}")
     for case, change in CASES.items():
         with tempfile.TemporaryDirectory() as folder:

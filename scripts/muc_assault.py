@@ -59,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     docs = sample(args.corpus, args.sample, args.seed)
     found = {
-        "as given": assaults(Pipeline(truecase=False), docs),
+        "as given": assaults(Pipeline(restore=False), docs),
         "restored": assaults(Pipeline(), docs),
     }
     print(f"{len(docs)} DEV documents with an attack, bombing or kidnapping template")

