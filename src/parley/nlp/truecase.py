@@ -49,8 +49,8 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 _VOWELS = frozenset("aeiouy")
-# A document is caseless when letters of the minority case are at most this share: an
-# all-caps wire story keeps no lower case, a lower-case archive at most a stray acronym.
+# A whole document is caseless with at most this share of exceptions (lower-case letters
+# in caps copy, mixed-case words in a lower-case archive).
 _DOCUMENT_SHARE = 0.01
 # In a mixed-case page, one line alone is caseless from this many words on ('BREAKING'
 # or a lower-case URL is not worth re-casing; a caps headline or paragraph is).
@@ -217,7 +217,7 @@ class TrueCaser:
             return self._unseen(word)
         return max(forms, key=lambda f: (forms[f], f))
 
-    def _in_context(self, word: str, neighbours: tuple[str, str, str, str]) -> str:
+    def _in_context(self, word: str, features: tuple[str, str, str, str]) -> str:
         """The form with the highest naive-Bayes score given the previous word, the next
         word and their shapes: P(f) · Π P(f | feature) / P(f)."""
         forms = self._forms[word]
@@ -227,7 +227,7 @@ class TrueCaser:
         for form, count in forms.items():
             prior = count / total
             score = math.log(prior)
-            for feature, value in zip(FEATURES, neighbours, strict=True):
+            for feature, value in zip(FEATURES, features, strict=True):
                 seen = context.get(feature, {}).get(value, {})
                 together = sum(seen.values())
                 estimate = (seen.get(form, 0.0) + _SMOOTHING * prior) / (together + _SMOOTHING)
