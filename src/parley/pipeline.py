@@ -20,7 +20,9 @@ from parley.events.lexicon import load_lexicon
 from parley.events.trace import Trace
 from parley.merge import merge_mentions
 from parley.models import Document, Event
+from parley.nlp.layout import unwrap
 from parley.nlp.pipeline import load_nlp, model_version
+from parley.nlp.truecase import default_truecaser, restore_case
 from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
 from parley.normalize.when import TimeStage
 
@@ -30,8 +32,10 @@ _BATCH = 16
 class Pipeline:
     """Codes documents into events. Build once; loading the model and data takes seconds."""
 
-    def __init__(self, dictionaries_dir: Path | None = None) -> None:
+    def __init__(self, dictionaries_dir: Path | None = None, restore: bool = True) -> None:
         self.nlp = load_nlp()
+        # wire copy and archives are parsed with their case and wrapping undone
+        self._truecaser = default_truecaser() if restore else None
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
         self._gazetteer = default_gazetteer()
@@ -69,18 +73,25 @@ class Pipeline:
 
     def extract(self, document: Document) -> list[Event]:
         """The events of one document."""
-        return self._code(document, self.nlp(document.text), Trace())
+        return self._code(document, self.nlp(self._readable(document.text)), Trace())
 
     def explain(self, document: Document) -> tuple[list[Event], Trace]:
         """The events of one document, with what became of every candidate word."""
         trace = Trace()
-        return self._code(document, self.nlp(document.text), trace), trace
+        return self._code(document, self.nlp(self._readable(document.text)), trace), trace
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
         """Events of many documents, parsed in batches (several times faster than one by one)."""
-        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=_BATCH)
+        texts = ((self._readable(d.text), d) for d in documents)
+        pairs = self.nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
         for doc, document in pairs:
             yield document, self._code(document, doc, Trace())
+
+    def _readable(self, text: str) -> str:
+        """The text the model parses: `text` with the case of caseless stretches restored
+        and hard-wrapped paragraphs unwrapped. Only letter case and line breaks change,
+        one character for one, so offsets into it are offsets into `text`."""
+        return unwrap(restore_case(text, self._truecaser)) if self._truecaser else text
 
     def _code(self, document: Document, doc: Doc, trace: Trace) -> list[Event]:
         """The stages in their order: actors, event mentions with their parties, status and

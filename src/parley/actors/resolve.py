@@ -211,9 +211,12 @@ class DocumentActors:
 
     def _same_noun_before(self, token: Token) -> list[Entity]:
         """'the embassy' is the US Embassy named earlier: the latest earlier phrase with the
-        same head noun whose owner we know."""
+        same head noun whose owner we know. A phrase that holds the token ('the electoral
+        process, especially the peace process') is not its antecedent but its own head."""
         lemma = token.lemma_.lower()
         for earlier in reversed(self.doc[max(0, token.i - _NOUN_WINDOW) : token.i]):
+            if earlier.is_ancestor(token):
+                continue
             if earlier.lemma_.lower() == lemma and not _is_bare_definite(earlier):
                 found = self._entities_in_phrase(earlier)
                 if found:
