@@ -77,8 +77,7 @@ class Pipeline:
     def _code(self, document: Document, doc: Doc) -> list[Event]:
         dateline = dateline_place(document.text, self._gazetteer)
         home = dateline.country if dateline else None
-        year = document.published.year if document.published else None
-        actors = self._actors.analyse(doc, home_country=home, year=year)
+        actors = self._actors.analyse(doc, home_country=home, published=document.published)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, document.published, countries)
         events = merge_mentions(document.id, mentions, document.published)
