@@ -27,6 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from parley.actors.dictionary import CONVERTED_DIR, SECTORS, load_dictionaries
+
 REPO = Path(__file__).resolve().parent.parent
 DICTIONARIES = REPO / "src" / "parley" / "data" / "dictionaries"
 SOURCE_FILES = {
@@ -71,13 +73,15 @@ CAMEO_GROUPS = {"HMS": "HAMAS", "ALQ": "ALQAEDA", "ISI": "ISIS", "ASF": "ABUSAYY
 # Words that never occur in a person's name in news English: they mark an institution or
 # a phrase ("UNITED_STATES_CONGRESS", "FOREIGN_MINISTER_ABDULLAH", "SECRETARY_GENERAL_OF
 # _THE_UN"). Title and agent words are added from the dictionaries themselves.
-FUNCTION_WORDS = frozenset(
-    "of the for and in on to at by with from against without under over a an or".split()
-)
+FUNCTION_WORDS = frozenset({
+    "of", "the", "for", "and", "in", "on", "to", "at", "by", "with", "from", "against",
+    "without", "under", "over", "a", "an", "or",
+})  # fmt: skip
 # Lower-case particles inside a name ("Javier Pérez de Cuéllar", "Osama bin Laden").
-PARTICLES = frozenset(
-    "al el bin ibn bint de da do dos das di del della der den van von la le du y e ul ud".split()
-)
+PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "del", "della",
+    "der", "den", "van", "von", "la", "le", "du", "y", "e", "ul", "ud",
+})  # fmt: skip
 # A name whose every word is a name part this many distinct Phoenix people share (ABDUL,
 # ALI, MOHAMMAD, JOHN...) names too many people: "Abdul Ali" is left out, "Ali Ahmad
 # Jalali" kept. Chosen on the data: at 8, 'Mohammed Ali', 'Ahmed Hassan', 'Abdul Rahim',
@@ -236,8 +240,6 @@ def read_code(code: str | None, states: frozenset[str]) -> Code:
 
 
 def _sector(chunk: str) -> str | None:
-    from parley.actors.dictionary import SECTORS
-
     sector = CAMEO_SECTORS.get(chunk, chunk)
     return sector if sector in SECTORS else None
 
@@ -593,7 +595,7 @@ def convert_organizations(
             codes = [r.code for r in block.restrictions if r.code]
             if not codes or (kind == "international" and not codes[0].startswith("IGO")):
                 continue
-            names, abbreviations = _org_names(block, title_words, given)
+            names, abbreviations = _org_names(block, title_words, given, shipped.country_words)
             known = next(
                 (shipped.org_aliases[n.casefold()] for n in names + abbreviations
                  if n.casefold() in shipped.org_aliases),
@@ -640,17 +642,19 @@ def _add_names(
 
 
 def _org_names(
-    block: Block, title_words: frozenset[str], given: frozenset[str]
+    block: Block, title_words: frozenset[str], given: frozenset[str], countries: frozenset[str]
 ) -> tuple[list[str], list[str]]:
     """A block's names of the body itself, each once, abbreviations apart: not a person's
     name (first word a given name) nor an office ('UN_SECRETARY_GENERAL': first word a
-    title word, or a name that only repeats another body's)."""
+    title word). A state in parentheses ('DIRECT_ACTION_(GREECE)') is no abbreviation."""
     names: list[str] = []
     abbreviations: list[str] = []
     for phrase in block.phrases:
         words, abbreviation = split_abbreviation(phrase_words(phrase))
         if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", words[0]):
             abbreviation, words = words[0], []
+        if abbreviation and abbreviation.casefold() in countries:
+            abbreviation = None
         if abbreviation and abbreviation not in abbreviations:
             abbreviations.append(abbreviation)
         if len(words) < 2 or words[0] in given or words[0].lower() in title_words:
@@ -724,7 +728,8 @@ def convert_agents(
 
 
 def _sector_of_head(word: str, shipped_titles: dict[str, str]) -> str | None:
-    return shipped_titles.get(word) or shipped_titles.get(_singular(word))
+    forms = (word, _singular(word), plural(word))
+    return next((shipped_titles[f] for f in forms if f in shipped_titles), None)
 
 
 def _singular(phrase: str) -> str:
@@ -749,7 +754,7 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=REPO.parent / "shared/third-party/petrarch2")
-    parser.add_argument("--output", type=Path, default=DICTIONARIES / "phoenix")
+    parser.add_argument("--output", type=Path, default=DICTIONARIES / CONVERTED_DIR)
     args = parser.parse_args(argv)
     result = convert(args.source, Shipped.load())
     args.output.mkdir(parents=True, exist_ok=True)
@@ -757,6 +762,8 @@ def main(argv: list[str] | None = None) -> int:
     write_jsonl(args.output / "organizations.jsonl", result.organizations)
     write_jsonl(args.output / "titles.jsonl", result.titles)
     shutil.copyfile(args.source / "LICENSE", args.output / "LICENSE")
+    if args.output.resolve() == (DICTIONARIES / CONVERTED_DIR).resolve():
+        load_dictionaries(check_converted=True)  # every check the shipped files pass
     print(
         f"{len(result.people)} people, {len(result.organizations)} organisations, "
         f"{len(result.titles)} titles"
