@@ -95,6 +95,12 @@ MAX_AGENT_WORDS = 3
 # main state.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "ess",
                   "ite", "ic", "ive")  # fmt: skip
+# Agent nouns that are also given names in English news ('Hunter Biden', 'Fisher Ames'): a
+# title word that starts a name is read as the title, so they would cut the name short.
+GIVEN_NAME_NOUNS = frozenset({
+    "hunter", "fisher", "mason", "chase", "archer", "cooper",
+    "porter", "tanner", "walker", "parker", "carter", "taylor",
+})  # fmt: skip
 # Stems the agents file still has (its header: "a few stems remain", e.g. "MINISTR"): an
 # agent word starting with one of these that is not a whole word is left out.
 STEMS = ("minist",)
@@ -529,7 +535,7 @@ def convert(source: Path, shipped: Shipped) -> Conversion:
         found = (person_words(p, title_words, non_name) for p in block.phrases)
         return [tuple(w) for w in found if w and (trusted or w[0] in given)]
 
-    organizations, groups = convert_organizations(blocks, shipped, title_words, given, left_out)
+    organizations, groups = convert_organizations(blocks, shipped, given, left_out)
     drafts: dict[tuple[str, ...], PersonDraft] = {}
     for kind, kind_blocks in blocks.items():
         for index, block in enumerate(kind_blocks):
@@ -579,7 +585,6 @@ def given_names(
 def convert_organizations(
     blocks: dict[str, list[Block]],
     shipped: Shipped,
-    title_words: frozenset[str],
     given: frozenset[str],
     left_out: Counter[str],
 ) -> tuple[list[dict[str, Any]], dict[int, Code]]:
@@ -595,7 +600,9 @@ def convert_organizations(
             codes = [r.code for r in block.restrictions if r.code]
             if not codes or (kind == "international" and not codes[0].startswith("IGO")):
                 continue
-            names, abbreviations = _org_names(block, title_words, given, shipped.country_words)
+            names, abbreviations = _org_names(
+                block, shipped.title_words, given, shipped.country_words
+            )
             known = next(
                 (shipped.org_aliases[n.casefold()] for n in names + abbreviations
                  if n.casefold() in shipped.org_aliases),
@@ -604,6 +611,11 @@ def convert_organizations(
             code = read_code(codes[0], shipped.states)
             sector = "IGO" if kind == "international" else "REB"
             known = known or (code.org if kind == "international" else None)
+            if kind == "groups" and not known and code.country is None:
+                # INTREB, MEAREB: a group with an id and no state would lose the state the
+                # story places it in ('lift the ban on the Islamic Salvation Front' is DZA)
+                left_out["groups: coded by a region, not a state"] += 1
+                continue
             if known or not names:
                 reason = "already in Parley" if known else "no name of the body itself"
                 left_out[f"{kind}: {reason}"] += 1
@@ -694,7 +706,7 @@ def convert_agents(
             left_out["agents: head noun is a Parley title of another sector"] += 1
         elif not _singular(lowered[-1]).endswith(PERSON_ENDINGS):
             left_out["agents: a place, body or thing, not people ('village', 'warplane')"] += 1
-        elif any(w in given for w in words):
+        elif any(w in given or w.lower() in GIVEN_NAME_NOUNS for w in words):
             left_out["agents: a word that is also a given name"] += 1
         else:
             title = " ".join(lowered)
