@@ -288,6 +288,8 @@ def plural(word: str) -> str:
     already gives in the plural ('ARMED_PATROLS', 'GUNMEN') stays as it is."""
     if (word.endswith("s") and not word.endswith("ss")) or word.endswith("men"):
         return word
+    if word.endswith("man"):  # airman, policeman
+        return word[:-3] + "men"
     if word.endswith("y") and not word.endswith(("ay", "ey", "oy", "uy")):
         return word[:-1] + "ies"
     if word.endswith(("ss", "sh", "ch", "x")):
