@@ -481,6 +481,16 @@ class Shipped:
     country_words: frozenset[str]
     title_sectors: dict[str, str]  # every shipped title and variant → its sector
 
+    def holds_an_org_name(self, name: str) -> bool:
+        """Whether a shipped organisation's name or abbreviation is a run of whole words of
+        `name` (case aside)."""
+        words = re.findall(r"[\w'-]+", name.casefold())
+        return any(
+            " ".join(words[i:j]) in self.org_aliases
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        )
+
     @classmethod
     def load(cls, folder: Path = DICTIONARIES) -> Shipped:
         def lines(name: str) -> list[dict[str, Any]]:
@@ -602,9 +612,7 @@ def convert_organizations(
             codes = [r.code for r in block.restrictions if r.code]
             if not codes or (kind == "international" and not codes[0].startswith("IGO")):
                 continue
-            names, abbreviations = _org_names(
-                block, shipped.title_words, given, shipped.country_words
-            )
+            names, abbreviations = _org_names(block, shipped, given)
             known = next(
                 (shipped.org_aliases[n.casefold()] for n in names + abbreviations
                  if n.casefold() in shipped.org_aliases),
@@ -656,22 +664,28 @@ def _add_names(
 
 
 def _org_names(
-    block: Block, title_words: frozenset[str], given: frozenset[str], countries: frozenset[str]
+    block: Block, shipped: Shipped, given: frozenset[str]
 ) -> tuple[list[str], list[str]]:
     """A block's names of the body itself, each once, abbreviations apart: not a person's
     name (first word a given name) nor an office ('UN_SECRETARY_GENERAL': first word a
-    title word). A state in parentheses ('DIRECT_ACTION_(GREECE)') is no abbreviation."""
+    title word). A state in parentheses ('DIRECT_ACTION_(GREECE)') is no abbreviation, nor
+    is one of two letters ('AN' is also a word in capitals). A name holding a name Parley
+    already has ('Al-Qaeda Organization') is left to Parley's, which it would outrun."""
     names: list[str] = []
     abbreviations: list[str] = []
     for phrase in block.phrases:
         words, abbreviation = split_abbreviation(phrase_words(phrase))
-        if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", words[0]):
+        if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9]{2,7}", words[0]):
             abbreviation, words = words[0], []
-        if abbreviation and abbreviation.casefold() in countries:
+        if abbreviation and (
+            len(abbreviation) < 3 or abbreviation.casefold() in shipped.country_words
+        ):
             abbreviation = None
         if abbreviation and abbreviation not in abbreviations:
             abbreviations.append(abbreviation)
-        if len(words) < 2 or words[0] in given or words[0].lower() in title_words:
+        if len(words) < 2 or words[0] in given or words[0].lower() in shipped.title_words:
+            continue
+        if shipped.holds_an_org_name(org_title(words)):
             continue
         if not all(re.fullmatch(r"[A-Z0-9À-Þ'.,&/-]+", w) for w in words):
             continue

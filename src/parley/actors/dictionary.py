@@ -493,7 +493,7 @@ def _converted_person(obj: dict[str, Any]) -> PersonRecord:
 Source = tuple[str, str, Traversable]  # (file name, layer, path)
 
 
-def _sources(override_dir: Path | None) -> list[Source]:
+def _sources(override_dir: Path | None, converted: bool = True) -> list[Source]:
     """(file name, layer, path) of every file to read, in the fixed hashing order: shipped,
     the analyst's, converted (the order layers are merged in, highest first)."""
     package = resources.files("parley") / "data" / "dictionaries"
@@ -507,8 +507,10 @@ def _sources(override_dir: Path | None) -> list[Source]:
         if unexpected:  # a misspelt file name would otherwise be ignored without a word
             raise DictionaryError(f"{override_dir}: unknown dictionary file(s) {unexpected}")
         found += [(n, ANALYST, override_dir / n) for n in FILES if (override_dir / n).is_file()]
-    converted = package / CONVERTED_DIR
-    return found + [(n, CONVERTED, converted / n) for n in FILES if (converted / n).is_file()]
+    folder = package / CONVERTED_DIR
+    return found + [
+        (n, CONVERTED, folder / n) for n in FILES if converted and (folder / n).is_file()
+    ]
 
 
 Layered = dict[str, dict[str, tuple[str, Entry]]]  # file name → key → (layer, entry)
@@ -567,7 +569,7 @@ def _without_dangling_people(merged: Layered) -> None:
 
 
 def load_dictionaries(
-    override_dir: Path | None = None, check_converted: bool = False
+    override_dir: Path | None = None, check_converted: bool = False, converted: bool = True
 ) -> Dictionaries:
     """Load the three layers (converted, shipped, analyst), merge them, validate everything.
 
@@ -576,10 +578,11 @@ def load_dictionaries(
     analyst's record of a shipped person replaces it whole. The converted files are
     generated and checked by `scripts/convert_phoenix_actors.py` (`check_converted`, which
     it and the tests set): checking their 18,000 records on every start would double it.
+    `converted` False leaves the converted layer out (to measure what it adds).
     """
     digest = hashlib.sha256()
     merged: Layered = {n: {} for n in FILES}
-    for name, layer, path in _sources(override_dir):
+    for name, layer, path in _sources(override_dir, converted):
         data = path.read_bytes()
         digest.update(f"{layer}/{name}\0{len(data)}\0".encode() + data)
         check = check_converted or layer != CONVERTED
