@@ -521,9 +521,11 @@ def _aliases(name: str, obj: dict[str, Any]) -> list[str]:
     return [a for v in values for a in ([v] if isinstance(v, str) else v)]
 
 
-def _yield_to_higher_layers(merged: Layered) -> None:
+def _yield_to_higher_layers(merged: Layered) -> set[str]:
     """Converted records give up every alias a shipped or analyst record uses; one whose own
-    name (a person's `name`, a title's `title`, every org name) is taken is dropped whole."""
+    name (a person's `name`, a title's `title`, every org name) is taken is dropped whole.
+    Returns the ids of the converted organisations dropped."""
+    dropped: set[str] = set()
     for group in ((COUNTRIES, ORGANIZATIONS), (TITLES,), (PEOPLE,)):
         taken = {
             alias.casefold()
@@ -533,10 +535,10 @@ def _yield_to_higher_layers(merged: Layered) -> None:
             for alias in _aliases(name, obj)
         }
         for name in group:
-            for key, (layer, (where, obj)) in list(merged[name].items()):
-                if layer != CONVERTED or not any(
-                    a.casefold() in taken for a in _aliases(name, obj)
-                ):
+            records = merged[name]
+            for key in [k for k, (layer, _) in records.items() if layer == CONVERTED]:
+                where, obj = records[key][1]
+                if taken.isdisjoint(a.casefold() for a in _aliases(name, obj)):
                     continue
                 kept = {
                     field: [a for a in obj[field] if a.casefold() not in taken]
@@ -545,26 +547,22 @@ def _yield_to_higher_layers(merged: Layered) -> None:
                 }
                 own = obj.get(_KEY[name]) if _KEY[name] in _ALIASES[name] else None
                 if (own is not None and own.casefold() in taken) or kept.get("names") == []:
-                    del merged[name][key]
+                    del records[key]
+                    dropped.update([key] if name == ORGANIZATIONS else [])
                 else:
-                    merged[name][key] = (layer, (where, obj | kept))
+                    records[key] = (CONVERTED, (where, obj | kept))
+    return dropped
 
 
-def _without_dangling_people(merged: Layered) -> None:
-    """A converted person whose state or body is not (or no longer) known is dropped: an
-    analyst's file must never make converted data fail to load."""
-    known = {
-        "country": set(merged[COUNTRIES]),
-        "org": set(merged[ORGANIZATIONS]),
-    }
+def _without_dangling_people(merged: Layered, dropped_orgs: set[str]) -> None:
+    """A converted person who serves a converted organisation that was dropped (its every
+    name taken by a higher layer) is dropped too: an analyst's file must never make
+    converted data fail to load. (Shipped states and bodies cannot be removed.)"""
+    if not dropped_orgs:
+        return
     for key, (layer, (_, obj)) in list(merged[PEOPLE].items()):
         places = [obj, *obj.get("roles", [])]
-        dangling = any(
-            place.get(field) is not None and place[field] not in ids
-            for place in places
-            for field, ids in known.items()
-        )
-        if layer == CONVERTED and dangling:
+        if layer == CONVERTED and any(place.get("org") in dropped_orgs for place in places):
             del merged[PEOPLE][key]
 
 
@@ -592,8 +590,7 @@ def load_dictionaries(
                 merged[name].setdefault(key, (layer, (where, obj)))
             else:
                 merged[name][key] = (layer, (where, obj))
-    _yield_to_higher_layers(merged)
-    _without_dangling_people(merged)
+    _without_dangling_people(merged, _yield_to_higher_layers(merged))
     entries = {name: [entry for _, entry in records.values()] for name, records in merged.items()}
     checked = {  # converted records were checked by the converter (or are now)
         name: [entry for layer, entry in records.values() if check_converted or layer != CONVERTED]
