@@ -99,8 +99,7 @@ class Pipeline:
         published = document.published
         dateline = dateline_place(document.text, self._gazetteer)
         home = dateline.country if dateline else None
-        year = published.year if published else None
-        actors = self._actors.analyse(doc, home_country=home, year=year)
+        actors = self._actors.analyse(doc, home_country=home, published=published)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, countries, trace)
         anchors = self._time.date_mentions(mentions, actors, published, countries)

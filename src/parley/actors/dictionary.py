@@ -7,8 +7,14 @@ rather than as a silent mis-coding later. An analyst folder may override shipped
 the content hash records which dictionary version coded a run.
 
 News often names officials without their state ("Putin said"), so `people.jsonl` ties a name
-and its spellings to a state or body and a sector, with the offices held and their years; analyst
+and its spellings to a state or body and a sector, with the offices held and their dates; analyst
 records replace shipped ones by `name`.
+
+Three layers are read, lowest first: the files converted from the Phoenix (PETRARCH2)
+dictionaries (`data/dictionaries/phoenix/`), the shipped files, and the analyst's folder. A
+record replaces a lower layer's record with the same key. Converted data is broad and
+unreviewed, so it yields where it disagrees: a converted record loses every alias a higher
+layer already gives someone, instead of stopping the run with a collision error.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -33,6 +40,9 @@ ORG_KINDS = frozenset({"IGO", "NGO", "NSAG", "MEDIA"})
 COUNTRIES, ORGANIZATIONS, TITLES = "countries.jsonl", "organizations.jsonl", "titles.jsonl"
 PEOPLE = "people.jsonl"
 FILES = (COUNTRIES, ORGANIZATIONS, TITLES, PEOPLE)  # also the fixed order of the content hash
+# Layers, lowest first: converted Phoenix data, the shipped files, an analyst's folder.
+CONVERTED, SHIPPED, ANALYST = "converted", "default", "override"
+CONVERTED_DIR = "phoenix"  # under data/dictionaries; holds no countries.jsonl
 # Files an analyst's folder may also hold that other loaders read (the trigger lexicon).
 OTHER_FILES = ("triggers.jsonl",)
 
@@ -43,9 +53,9 @@ _FIELDS = {
                 "ambiguous_capitals", "institutions"),
     ORGANIZATIONS: ("org*", "kind*", "names*", "abbreviations", "adjectives", "parent", "home"),
     TITLES: ("title*", "sector*", "variants", "rank"),
-    PEOPLE: ("name*", "aliases", "country", "org", "sector*", "roles"),
+    PEOPLE: ("name*", "aliases", "country", "org", "sector", "roles"),
 }  # fmt: skip
-_ROLE_FIELDS = ("title", "from", "to", "country", "org")  # "title" required
+_ROLE_FIELDS = ("title", "from", "to", "country", "org", "sector")  # "title" or "sector" required
 _LISTS = ("names", "abbreviations", "adjectives", "demonyms", "capitals", "ambiguous_capitals")
 _TYPE = dict.fromkeys((*_LISTS, "variants", "aliases"), "strs") | {
     "parent": "str?", "home": "str?", "rank": "str?", "institutions": "institutions",
@@ -55,7 +65,7 @@ _FILE_TYPE = {(PEOPLE, "country"): "str?", (PEOPLE, "org"): "str?"}  # null allo
 _WANTED = {
     "str": "a non-empty string", "str?": "a non-empty string or null",
     "strs": "a list of non-empty strings", "institutions": 'a list of {"text", "sector"} objects',
-    "roles": 'a list of {"title", "from", "to"} objects',
+    "roles": 'a list of {"title", "from", "to"} objects (a "title" or a "sector" in each)',
 }  # fmt: skip
 _KEY = {COUNTRIES: "code", ORGANIZATIONS: "org", TITLES: "title", PEOPLE: "name"}
 _ALIASES = {  # fields whose strings must each name one actor only
@@ -67,6 +77,7 @@ _ALIASES = {  # fields whose strings must each name one actor only
 _COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 _ORG_ID = re.compile(r"[A-Z][A-Z0-9]*")  # EVENTS.md's own ids G7, G20 need digits after a letter
 _YEARS = range(1800, 2101)  # a role year outside this is a typo, not history
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -118,42 +129,86 @@ class TitleRecord:
 
 @dataclass(frozen=True)
 class Role:
-    """An office a person held, with its first and last year (None: open or not known).
+    """An office or affiliation a person held, from its first to its last day (None: open or
+    not known). A year in the file reads as its first day (`from`) or its last (`to`).
 
-    `country`/`org` are set only when the office was held for another state or body than the
-    person's record gives (Guterres, UN, was prime minister of Portugal).
+    `country`/`org` are set only when the role was held for another state or body than the
+    person's record gives (Guterres, UN, was prime minister of Portugal); `sector` only when it
+    differs from the record's. Converted Phoenix roles are affiliations without a title.
     """
 
-    title: str
-    start: int | None
-    end: int | None
+    title: str | None
+    start: date | None
+    end: date | None
     country: str | None = None
     org: str | None = None
+    sector: str | None = None
 
-    def covers(self, year: int) -> bool:
-        """Whether the office was held at some point of `year` (open ends count as held)."""
-        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+    def covers(self, day: date) -> bool:
+        """Whether the role was held on `day` (open ends count as held)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """Whom a person served, in which sector and office, at one time."""
+
+    country: str | None
+    org: str | None
+    sector: str
+    title: str | None
 
 
 @dataclass(frozen=True)
 class PersonRecord:
     """A well-known official: every spelling of the name, whom they serve and which offices.
 
-    Exactly one of `country` (ISO alpha-3) or `org` (an organisation id) is set: the state or
-    body the person is best known for serving.
+    At most one of `country` (ISO alpha-3) or `org` (an organisation id) is set: the state or
+    body the person is best known for serving, which applies outside every dated role. A
+    converted record may have neither, when it only knows dated roles. `by_surname` is False
+    for converted people: their surname alone never names them (see `KnownPeople`).
     """
 
     name: str
     aliases: tuple[str, ...]
     country: str | None
     org: str | None
-    sector: str
+    sector: str | None
     roles: tuple[Role, ...]
+    by_surname: bool = True
 
     @property
     def names(self) -> tuple[str, ...]:
         """The full name first, then its aliases: every string that names this person."""
         return (self.name, *self.aliases)
+
+    def affiliation(self, on: date | None) -> Affiliation | None:
+        """Whom the person served on `on`: the role held that day (the latest begun, where
+        several were), else the record's own state or body; None when neither applies.
+        Without a date, the record's own affiliation, else the latest role's."""
+        held = [r for r in self.roles if on is not None and r.covers(on)]
+        if held:
+            return self._in_role(max(held, key=lambda r: r.start or date.min))
+        if self.sector is not None:
+            titled = held or [r for r in self.roles if r.country is None and r.org is None]
+            return Affiliation(self.country, self.org, self.sector, _first_title(titled))
+        if on is None and self.roles:
+            return self._in_role(max(self.roles, key=lambda r: r.end or date.max))
+        return None
+
+    def _in_role(self, role: Role) -> Affiliation | None:
+        if role.country is None and role.org is None:
+            country, org = self.country, self.org
+        else:
+            country, org = role.country, role.org
+        sector = role.sector or self.sector
+        if sector is None or (country is None and org is None):
+            return None
+        return Affiliation(country, org, sector, role.title)
+
+
+def _first_title(roles: list[Role]) -> str | None:
+    return next((r.title for r in roles if r.title), None)
 
 
 @dataclass(frozen=True)
@@ -190,7 +245,8 @@ def _check_type(value: Any, field: str, where: str, kind: str | None = None) -> 
         ok = isinstance(value, list) and all(map(_text, value))
     elif kind == "roles":
         ok = isinstance(value, list) and all(
-            isinstance(r, dict) and "title" in r and r.keys() <= set(_ROLE_FIELDS) for r in value
+            isinstance(r, dict) and r.keys() & {"title", "sector"} and r.keys() <= set(_ROLE_FIELDS)
+            for r in value
         )
     else:
         ok = isinstance(value, list) and all(
@@ -206,20 +262,39 @@ def _check_type(value: Any, field: str, where: str, kind: str | None = None) -> 
 
 
 def _check_role(role: dict[str, Any], where: str) -> None:
-    """A role's title is lower case like titles.jsonl; its years are sane and in order."""
-    _check_type(role["title"], "title", where)
-    if role["title"] != role["title"].lower():
-        raise DictionaryError(f"{where}: title {role['title']!r} must be lower-case")
+    """A role's title is lower case like titles.jsonl; its dates are sane and in order."""
+    if "title" in role:
+        _check_type(role["title"], "title", where)
+        if role["title"] != role["title"].lower():
+            raise DictionaryError(f"{where}: title {role['title']!r} must be lower-case")
+    if "sector" in role:
+        _check_sector(role["sector"], where)
     for field in ("country", "org"):
         _check_type(role.get(field), field, where, "str?")
     if role.get("country") is not None and role.get("org") is not None:
         raise DictionaryError(f"{where}: give 'country' or 'org', not both")
-    for field in ("from", "to"):
-        year = role.get(field)
-        if year is not None and (type(year) is not int or year not in _YEARS):
-            raise DictionaryError(f"{where}: '{field}' must be a year (or null), not {year!r}")
-    if None not in (role.get("from"), role.get("to")) and role["from"] > role["to"]:
+    start, end = (_role_day(role.get(f), f, where) for f in ("from", "to"))
+    if start is not None and end is not None and start > end:
         raise DictionaryError(f"{where}: 'from' {role['from']} is after 'to' {role['to']}")
+
+
+def _role_day(value: Any, field: str, where: str = "") -> date | None:
+    """A role's `from` or `to` as a day: a year stands for its first day (`from`) or its last
+    (`to`), so a role 'from 2017 to 2021' covers both whole years."""
+    if value is None:
+        return None
+    if type(value) is int and value in _YEARS:
+        return date(value, 1, 1) if field == "from" else date(value, 12, 31)
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None and day.year in _YEARS:
+            return day
+    raise DictionaryError(
+        f"{where}: '{field}' must be a year or a YYYY-MM-DD day (or null), not {value!r}"
+    )
 
 
 def _check_sector(sector: Any, where: str) -> None:
@@ -239,13 +314,36 @@ def _check_values(name: str, obj: dict[str, Any], where: str) -> None:
     if name == ORGANIZATIONS and obj["kind"] not in ORG_KINDS:
         raise DictionaryError(f"{where}: kind {obj['kind']!r} is not one of {sorted(ORG_KINDS)}")
     if name == PEOPLE:
-        _check_sector(obj["sector"], where)
-        if (obj.get("country") is None) == (obj.get("org") is None):
-            raise DictionaryError(f"{where}: give exactly one of 'country' or 'org'")
+        _check_person(obj, where)
     if name == TITLES:
         _check_sector(obj["sector"], where)
         if any(t != t.lower() for t in [obj["title"], *obj.get("variants", [])]):
             raise DictionaryError(f"{where}: title and variants must be lower-case")
+
+
+def _check_person(obj: dict[str, Any], where: str) -> None:
+    """A person serves one state or body by default; a record without one (converted data
+    that only knows dated roles) must say in every role whom it served and in which sector."""
+    roles = obj.get("roles", [])
+    if obj.get("country") is not None and obj.get("org") is not None:
+        raise DictionaryError(f"{where}: give exactly one of 'country' or 'org'")
+    if obj.get("country") is None and obj.get("org") is None:
+        if (
+            "sector" in obj
+            or not roles
+            or any(
+                r.get("country") is None and r.get("org") is None or "sector" not in r
+                for r in roles
+            )
+        ):
+            raise DictionaryError(
+                f"{where}: give exactly one of 'country' or 'org' (or neither, and a "
+                "'country' or 'org' and a 'sector' in every role)"
+            )
+    elif "sector" not in obj:
+        raise DictionaryError(f"{where}: missing required field 'sector'")
+    else:
+        _check_sector(obj["sector"], where)
 
 
 def _check_record(name: str, obj: Any, where: str) -> None:
@@ -262,8 +360,9 @@ def _check_record(name: str, obj: Any, where: str) -> None:
     _check_values(name, obj, where)
 
 
-def _parse(name: str, label: str, data: bytes) -> list[Entry]:
-    """Parse one JSON Lines file. Blank lines are allowed; comments are not (not JSON Lines)."""
+def _parse(name: str, label: str, data: bytes, check: bool = True) -> list[Entry]:
+    """Parse one JSON Lines file. Blank lines are allowed; comments are not (not JSON Lines).
+    `check` False skips the per-record checks (for converted files the converter checked)."""
     try:
         lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
@@ -278,7 +377,8 @@ def _parse(name: str, label: str, data: bytes) -> list[Entry]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DictionaryError(f"{where}: invalid JSON: {exc.msg}") from exc
-        _check_record(name, obj, where)
+        if check:
+            _check_record(name, obj, where)
         key = obj[_KEY[name]]
         if key in seen:
             what = "name" if name == PEOPLE else "id"
@@ -339,8 +439,12 @@ def _check_people(entries: dict[str, list[Entry]]) -> None:
                     )
 
 
-def _build(cls: type[_R], name: str, obj: dict[str, Any]) -> _R:
-    """A frozen record from a validated object: lists become tuples, absent lists empty."""
+def _build(
+    cls: type[_R], name: str, obj: dict[str, Any], title_sectors: dict[str, str] | None = None
+) -> _R:
+    """A frozen record from a validated object: lists become tuples, absent lists empty.
+    A role held for another state or body without a sector of its own takes its title's
+    (`title_sectors`): Guterres as Portugal's prime minister was GOV, not IGO."""
     values: dict[str, Any] = {}
     for field in (f.rstrip("*") for f in _FIELDS[name]):
         is_list = _TYPE.get(field) in ("strs", "institutions", "roles")
@@ -348,58 +452,171 @@ def _build(cls: type[_R], name: str, obj: dict[str, Any]) -> _R:
         if field == "institutions":
             value = [Institution(i["text"], i["sector"]) for i in value]
         if field == "roles":
-            value = [
-                Role(r["title"], r.get("from"), r.get("to"), r.get("country"), r.get("org"))
-                for r in value
-            ]
+            value = [_build_role(r, title_sectors or {}) for r in value]
         values[field] = tuple(value) if isinstance(value, list) else value
     return cls(**values)
 
 
-def _sources(override_dir: Path | None) -> list[tuple[str, str, Traversable]]:
-    """(file name, role, path) of every file to read, in the fixed hashing order."""
-    package = resources.files("parley") / "data" / "dictionaries"
-    found: list[tuple[str, str, Traversable]] = [(n, "default", package / n) for n in FILES]
-    if override_dir is None:
-        return found
-    if not override_dir.is_dir():
-        raise DictionaryError(f"{override_dir}: dictionary folder not found")
-    unexpected = sorted(
-        p.name for p in override_dir.glob("*.jsonl") if p.name not in FILES + OTHER_FILES
+def _build_role(role: dict[str, Any], title_sectors: dict[str, str]) -> Role:
+    sector = role.get("sector")
+    if sector is None and (role.get("country") or role.get("org")):
+        sector = title_sectors.get(role.get("title") or "")
+    return Role(
+        role.get("title"),
+        _role_day(role.get("from"), "from"),
+        _role_day(role.get("to"), "to"),
+        role.get("country"),
+        role.get("org"),
+        sector,
     )
-    if unexpected:  # a misspelt file name would otherwise be ignored without a word
-        raise DictionaryError(f"{override_dir}: unknown dictionary file(s) {unexpected}")
+
+
+def _converted_person(obj: dict[str, Any]) -> PersonRecord:
+    """A converted person, built the short way (the converter writes every role with its
+    own state or body, sector and ISO days): `_build` would take most of the start-up."""
+    roles = tuple(
+        Role(
+            None,
+            date.fromisoformat(r["from"]) if r["from"] else None,
+            date.fromisoformat(r["to"]) if r["to"] else None,
+            r.get("country"),
+            r.get("org"),
+            r["sector"],
+        )
+        for r in obj.get("roles", ())
+    )
+    aliases = tuple(obj.get("aliases", ()))
+    country, org, sector = obj.get("country"), obj.get("org"), obj.get("sector")
+    return PersonRecord(obj["name"], aliases, country, org, sector, roles, by_surname=False)
+
+
+Source = tuple[str, str, Traversable]  # (file name, layer, path)
+
+
+def _sources(override_dir: Path | None, converted: bool = True) -> list[Source]:
+    """(file name, layer, path) of every file to read, in the fixed hashing order: shipped,
+    the analyst's, converted (the order layers are merged in, highest first)."""
+    package = resources.files("parley") / "data" / "dictionaries"
+    found: list[Source] = [(n, SHIPPED, package / n) for n in FILES]
+    if override_dir is not None:
+        if not override_dir.is_dir():
+            raise DictionaryError(f"{override_dir}: dictionary folder not found")
+        unexpected = sorted(
+            p.name for p in override_dir.glob("*.jsonl") if p.name not in FILES + OTHER_FILES
+        )
+        if unexpected:  # a misspelt file name would otherwise be ignored without a word
+            raise DictionaryError(f"{override_dir}: unknown dictionary file(s) {unexpected}")
+        found += [(n, ANALYST, override_dir / n) for n in FILES if (override_dir / n).is_file()]
+    folder = package / CONVERTED_DIR
     return found + [
-        (n, "override", override_dir / n) for n in FILES if (override_dir / n).is_file()
+        (n, CONVERTED, folder / n) for n in FILES if converted and (folder / n).is_file()
     ]
 
 
-def load_dictionaries(override_dir: Path | None = None) -> Dictionaries:
-    """Load the shipped dictionaries, merge an analyst folder over them, validate everything.
+Layered = dict[str, dict[str, tuple[str, Entry]]]  # file name → key → (layer, entry)
 
-    An override record replaces the default with the same id in place; new ids are appended.
-    People are keyed by `name`, so an analyst's record of a shipped person replaces it whole.
+
+def _aliases(name: str, obj: dict[str, Any]) -> list[str]:
+    values = [obj.get(field, []) for field in _ALIASES[name]]
+    return [a for v in values for a in ([v] if isinstance(v, str) else v)]
+
+
+def _yield_to_higher_layers(merged: Layered) -> set[str]:
+    """Converted records give up every alias a shipped or analyst record uses; one whose own
+    name (a person's `name`, a title's `title`, every org name) is taken is dropped whole.
+    Returns the ids of the converted organisations dropped."""
+    dropped: set[str] = set()
+    for group in ((COUNTRIES, ORGANIZATIONS), (TITLES,), (PEOPLE,)):
+        taken = {
+            alias.casefold()
+            for name in group
+            for layer, (_, obj) in merged[name].values()
+            if layer != CONVERTED
+            for alias in _aliases(name, obj)
+        }
+        for name in group:
+            records = merged[name]
+            for key in [k for k, (layer, _) in records.items() if layer == CONVERTED]:
+                where, obj = records[key][1]
+                if taken.isdisjoint(a.casefold() for a in _aliases(name, obj)):
+                    continue
+                kept = {
+                    field: [a for a in obj[field] if a.casefold() not in taken]
+                    for field in _ALIASES[name]
+                    if isinstance(obj.get(field), list)
+                }
+                own = obj.get(_KEY[name]) if _KEY[name] in _ALIASES[name] else None
+                if (own is not None and own.casefold() in taken) or kept.get("names") == []:
+                    del records[key]
+                    dropped.update([key] if name == ORGANIZATIONS else [])
+                else:
+                    records[key] = (CONVERTED, (where, obj | kept))
+    return dropped
+
+
+def _without_dangling_people(merged: Layered, dropped_orgs: set[str]) -> None:
+    """A converted person who serves a converted organisation that was dropped (its every
+    name taken by a higher layer) is dropped too: an analyst's file must never make
+    converted data fail to load. (Shipped states and bodies cannot be removed.)"""
+    if not dropped_orgs:
+        return
+    for key, (layer, (_, obj)) in list(merged[PEOPLE].items()):
+        places = [obj, *obj.get("roles", [])]
+        if layer == CONVERTED and any(place.get("org") in dropped_orgs for place in places):
+            del merged[PEOPLE][key]
+
+
+def load_dictionaries(
+    override_dir: Path | None = None, check_converted: bool = False, converted: bool = True
+) -> Dictionaries:
+    """Load the three layers (converted, shipped, analyst), merge them, validate everything.
+
+    A record replaces a lower layer's record with the same key in place; new keys are
+    appended, converted records after all others. People are keyed by `name`, so an
+    analyst's record of a shipped person replaces it whole. The converted files are
+    generated and checked by `scripts/convert_phoenix_actors.py` (`check_converted`, which
+    it and the tests set): checking their 18,000 records on every start would double it.
+    `converted` False leaves the converted layer out (to measure what it adds).
     """
     digest = hashlib.sha256()
-    merged: dict[str, dict[str, Entry]] = {n: {} for n in FILES}
-    for name, role, path in _sources(override_dir):
+    merged: Layered = {n: {} for n in FILES}
+    for name, layer, path in _sources(override_dir, converted):
         data = path.read_bytes()
-        digest.update(f"{role}/{name}\0{len(data)}\0".encode() + data)
-        merged[name].update((obj[_KEY[name]], (w, obj)) for w, obj in _parse(name, str(path), data))
-    entries = {name: list(records.values()) for name, records in merged.items()}
+        digest.update(f"{layer}/{name}\0{len(data)}\0".encode() + data)
+        check = check_converted or layer != CONVERTED
+        for where, obj in _parse(name, str(path), data, check):
+            key = obj[_KEY[name]]
+            if layer == CONVERTED:
+                merged[name].setdefault(key, (layer, (where, obj)))
+            else:
+                merged[name][key] = (layer, (where, obj))
+    _without_dangling_people(merged, _yield_to_higher_layers(merged))
+    entries = {name: [entry for _, entry in records.values()] for name, records in merged.items()}
+    checked = {  # converted records were checked by the converter (or are now)
+        name: [entry for layer, entry in records.values() if check_converted or layer != CONVERTED]
+        for name, records in merged.items()
+    }
     collisions = [
         message
         for group in ((COUNTRIES, ORGANIZATIONS), (TITLES,), (PEOPLE,))
-        for message in _collisions(group, entries)
+        for message in _collisions(group, checked)
     ]
     if collisions:  # one line (errors.py), every collision in it
         raise DictionaryError("; ".join(collisions))
     _check_parents(entries[ORGANIZATIONS], entries[COUNTRIES])
-    _check_people(entries)
+    _check_people(entries | {PEOPLE: checked[PEOPLE]})
+    titles = tuple(_build(TitleRecord, TITLES, o) for _, o in entries[TITLES])
+    title_sectors = {phrase: t.sector for t in titles for phrase in (t.title, *t.variants)}
+    people = tuple(
+        _build(PersonRecord, PEOPLE, obj, title_sectors)
+        if layer != CONVERTED
+        else _converted_person(obj)
+        for layer, (_, obj) in merged[PEOPLE].values()
+    )
     return Dictionaries(
         countries=tuple(_build(CountryRecord, COUNTRIES, o) for _, o in entries[COUNTRIES]),
         organizations=tuple(_build(OrgRecord, ORGANIZATIONS, o) for _, o in entries[ORGANIZATIONS]),
-        titles=tuple(_build(TitleRecord, TITLES, o) for _, o in entries[TITLES]),
-        people=tuple(_build(PersonRecord, PEOPLE, o) for _, o in entries[PEOPLE]),
+        titles=titles,
+        people=people,
         content_hash=digest.hexdigest(),
     )

@@ -4,7 +4,10 @@ they serve.
 
 The text always wins: a person the article describes keeps the state it gives. A bare
 surname is looked up only when no one in the document's own text carries it and exactly
-one shipped person does (there are many Kims; there is one Erdogan).
+one shipped person does (there are many Kims; there is one Erdogan). People converted from
+the Phoenix dictionaries are found by full name only: tens of thousands of ministers since
+the 1950s would make many a surname that is unique among today's well-known officials
+shared, and send a bare surname no one else has to a minister of 2004.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class KnownPeople:
     def _add(self, record: PersonRecord) -> None:
         for name in record.names:
             self._by_name.setdefault(name.lower(), record)
-            self._by_surname[name.split()[-1].lower()][record.name] = record
+            if record.by_surname:
+                self._by_surname[name.split()[-1].lower()][record.name] = record
 
     def identify(self, name: str) -> PersonRecord | None:
         """The record for a full name or alias, or for a surname only one person has."""
@@ -56,10 +60,4 @@ class KnownPeople:
         if len(holders) < 2 or len(sides) != 1:
             return None
         country, sector = sides.pop()
-        return (country, sector) if country else None
-
-    def title_in(self, record: PersonRecord, year: int | None) -> str | None:
-        """The office the person held in `year` (or their first listed one)."""
-        held = [r for r in record.roles if year is None or r.covers(year)]
-        chosen = held or list(record.roles)
-        return chosen[0].title if chosen else None
+        return (country, sector) if country and sector else None

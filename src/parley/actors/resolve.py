@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -448,15 +449,15 @@ class ActorResolver:
         """Learn a person from an earlier document (the store's people registry)."""
         self._known.learn(record)
 
-    def _identify(self, person: Person, year: int | None) -> None:
-        _identify_known(person, self._known, year)
+    def _identify(self, person: Person, published: date | None) -> None:
+        _identify_known(person, self._known, published)
 
     def analyse(
-        self, doc: Doc, home_country: str | None = None, year: int | None = None
+        self, doc: Doc, home_country: str | None = None, published: date | None = None
     ) -> DocumentActors:
         """All actor mentions in `doc`; `home_country` is where the reporter writes from,
         the state of officials the text introduces without one ("Foreign Ministry here");
-        `year` (of publication) picks a known person's office at the time."""
+        `published` (the document's date) picks a known person's office on that day."""
         matches = self._matcher.find(doc)
         found = self._people.find(doc, matches)
         found = _with_bare_surnames(doc, found, matches, self._known, self._locate)
@@ -474,7 +475,7 @@ class ActorResolver:
         states.discard(None)
         story = home_country or (states.pop() if len(states) == 1 else None)
         for person in people:
-            self._identify(person, year)
+            self._identify(person, published)
             if person.country is None and person.org is None and person.title:
                 person.country = home_country or (story if person.sector in _STATE else None)
         mentions += [_person_mention(doc, p) for p in people]
@@ -490,8 +491,10 @@ class ActorResolver:
         return actors
 
 
-def _identify_known(person: Person, known: KnownPeople, year: int | None) -> None:
-    """Fill in a person's state from the known-people dictionary when the text gave none."""
+def _identify_known(person: Person, known: KnownPeople, published: date | None) -> None:
+    """Fill in a person's state from the known-people dictionary when the text gave none:
+    whom they served on the day of publication (a known name that served no one then is
+    left as the text gives it)."""
     if person.country is not None or person.org is not None:
         return
     record = known.identify(person.name)
@@ -501,10 +504,13 @@ def _identify_known(person: Person, known: KnownPeople, year: int | None) -> Non
         if side is not None:
             person.country, person.sector = side[0], person.sector or side[1]
         return
+    held = record.affiliation(published)
+    if held is None:
+        return
     person.name = record.name
-    person.country, person.org = record.country, record.org
-    person.sector = person.sector or record.sector
-    person.title = person.title or known.title_in(record, year)
+    person.country, person.org = held.country, held.org
+    person.sector = person.sector or held.sector
+    person.title = person.title or held.title
 
 
 def _match_mention(doc: Doc, match: ActorMatch) -> Mention:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -16,6 +17,7 @@ from parley.actors.dictionary import (
     Dictionaries,
     PersonRecord,
     Role,
+    TitleRecord,
     load_dictionaries,
 )
 from parley.errors import DictionaryError
@@ -156,8 +158,9 @@ def test_override_replaces_and_adds(tmp_path: Path, dicts: Dictionaries) -> None
     new_kor = _country(merged, "KOR")
     assert new_kor.names == ("South Korea",) and new_kor.abbreviations == ()
     assert _country(merged, "JPN") == _country(dicts, "JPN")
-    assert merged.titles[-1].title == "vice chairman" and merged.titles[-1].rank is None
-    assert len(merged.titles) == len(dicts.titles) + 1
+    chairman = [t for t in merged.titles if t.title == "vice chairman"]
+    assert chairman == [TitleRecord("vice chairman", "GOV", (), None)]
+    assert {t.title for t in merged.titles} == {t.title for t in dicts.titles} | {"vice chairman"}
     assert merged.organizations == dicts.organizations
     assert merged.content_hash != dicts.content_hash
 
@@ -257,15 +260,17 @@ def test_people_load(dicts: Dictionaries) -> None:
     assert FILES.index(PEOPLE) == FILES.index("titles.jsonl") + 1  # hash order
     putin = _person(dicts, "Vladimir Putin")
     assert (putin.country, putin.org, putin.sector) == ("RUS", None, "GOV")
-    assert Role("president", 2012, None) in putin.roles
+    assert Role("president", date(2012, 1, 1), None) in putin.roles
     assert putin.names[0] == "Vladimir Putin"
     guterres = _person(dicts, "António Guterres")
     assert (guterres.country, guterres.org, guterres.sector) == (None, "UN", "IGO")
     assert "Antonio Guterres" in guterres.aliases
-    assert Role("prime minister", 1995, 2002, country="PRT") in guterres.roles
+    # a role for another state takes its title's sector: Portugal's prime minister was GOV
+    portugal = Role("prime minister", date(1995, 1, 1), date(2002, 12, 31), "PRT", None, "GOV")
+    assert portugal in guterres.roles
     countries = {c.code for c in dicts.countries}
     orgs = {o.org for o in dicts.organizations}
-    for p in dicts.people:
+    for p in (p for p in dicts.people if p.by_surname):  # the shipped file's people
         assert (p.country is None) != (p.org is None), p.name
         assert p.country in countries or p.org in orgs, p.name
         assert p.sector in SECTORS, p.name
@@ -315,9 +320,29 @@ def test_no_name_or_alias_names_two_people(dicts: Dictionaries) -> None:
 
 
 def test_role_covers() -> None:
-    assert Role("president", 2017, 2021).covers(2021)
-    assert not Role("president", 2017, 2021).covers(2022)
-    assert Role("king", None, None).covers(1990) and Role("emir", 2013, None).covers(2030)
+    term = Role("president", date(2017, 1, 20), date(2021, 1, 20))
+    assert term.covers(date(2021, 1, 20)) and not term.covers(date(2021, 1, 21))
+    assert not term.covers(date(2017, 1, 19))
+    assert Role("king", None, None).covers(date(1990, 5, 1))
+    assert Role("emir", date(2013, 6, 25), None).covers(date(2030, 1, 1))
+
+
+def test_a_year_covers_the_whole_year(tmp_path: Path) -> None:
+    """'from 2017 to 2021' in the file is 1 January 2017 to 31 December 2021."""
+    _write(
+        tmp_path,
+        "people.jsonl",
+        GOOD_PERSON | {"roles": [{"title": "envoy", "from": 2017, "to": 2021}]},
+    )
+    (role,) = _person(load_dictionaries(tmp_path), "Ann Example").roles
+    assert (role.start, role.end) == (date(2017, 1, 1), date(2021, 12, 31))
+
+
+def test_a_role_may_give_days(tmp_path: Path) -> None:
+    day_role = {"title": "envoy", "from": "2019-03-04", "to": "2020-11-30", "sector": "MIL"}
+    _write(tmp_path, "people.jsonl", GOOD_PERSON | {"roles": [day_role]})
+    (role,) = _person(load_dictionaries(tmp_path), "Ann Example").roles
+    assert role == Role("envoy", date(2019, 3, 4), date(2020, 11, 30), sector="MIL")
 
 
 GOOD_PERSON = {
@@ -334,13 +359,18 @@ def test_people_override_replaces_and_adds(tmp_path: Path, dicts: Dictionaries) 
              "roles": [{"title": "colonel", "from": 1975, "to": 1991}]}  # fmt: skip
     _write(tmp_path, "people.jsonl", putin, GOOD_PERSON)
     merged = load_dictionaries(tmp_path)
-    assert [p.name for p in merged.people][:-1] == [p.name for p in dicts.people]
+    shipped = [p.name for p in merged.people if p.by_surname]
+    assert shipped == [p.name for p in dicts.people if p.by_surname] + ["Ann Example"]
     new_putin = _person(merged, "Vladimir Putin")
-    assert new_putin == PersonRecord(
-        "Vladimir Putin", (), "RUS", None, "MIL", (Role("colonel", 1975, 1991),)
-    )
-    assert merged.people[-1] == PersonRecord(
-        "Ann Example", ("Ann B. Example",), "KOR", None, "GOV", (Role("envoy", 2020, None),)
+    colonel = Role("colonel", date(1975, 1, 1), date(1991, 12, 31))
+    assert new_putin == PersonRecord("Vladimir Putin", (), "RUS", None, "MIL", (colonel,))
+    assert _person(merged, "Ann Example") == PersonRecord(
+        "Ann Example",
+        ("Ann B. Example",),
+        "KOR",
+        None,
+        "GOV",
+        (Role("envoy", date(2020, 1, 1), None),),
     )
     assert _person(merged, "Xi Jinping") == _person(dicts, "Xi Jinping")
     assert merged.countries == dicts.countries and merged.titles == dicts.titles
