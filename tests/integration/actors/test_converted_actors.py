@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+import parley
 from parley.actors.dictionary import load_dictionaries
 from parley.actors.resolve import ActorResolver, DocumentActors
 from parley.nlp.pipeline import load_nlp
@@ -59,7 +60,11 @@ def test_an_armed_group_from_the_converted_file(resolver: ActorResolver) -> None
 
 
 def test_an_agent_noun_gives_the_sector(resolver: ActorResolver) -> None:
+    """The group is known by its sector; the event's place gives its state (see
+    `events.extract`)."""
     doc = load_nlp()("Striking lecturers marched in Abuja on Monday.")
     actors = resolver.analyse(doc, published=date(2016, 3, 7))
     lecturers = next(t for t in doc if t.text == "lecturers")
-    assert [(e.country, e.sector) for e in actors.entities_for(lecturers)] == [("NGA", "EDU")]
+    assert [(e.country, e.sector) for e in actors.entities_for(lecturers)] == [(None, "EDU")]
+    march = parley.extract(doc.text, published="2016-03-07")[0]
+    assert [(e.country, e.sector) for e in march.actor] == [("NGA", "EDU")]
