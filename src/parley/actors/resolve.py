@@ -26,6 +26,7 @@ from parley.nlp.vocabulary import (
     DWELLINGS,
     MOTION_VERBS,
     REPORTING_VERBS,
+    STATE_SECTORS,
     TARGET_PREPS,
 )
 
@@ -36,8 +37,6 @@ _COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government",
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
 _LIST_END = {"VERB", "AUX", "PRON"}
-# Sectors of people who serve a state: their state is the story's when the text omits it.
-_STATE = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
 UNNAMED_BODY = "IGO"  # CAMEO's code for an international organisation the text does not name
 _RELATIONS = {
@@ -53,6 +52,9 @@ _RELATIONS = {
 }
 _FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
+# Officials who act together as a body when named in the plural ('senators condemned',
+# 'judges ruled'); plain 'officials' or 'ministers' are whoever the story quotes.
+_ACTING_BODIES = {"legislator", "judge", "officer"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _ANAPHORIC_NOUNS = {
     "regime",
@@ -206,8 +208,10 @@ class DocumentActors:
         placed = any(is_prep(c, "in") for c in token.children)
         if record is not None and record.sector == UNNAMED_BODY and not placed:
             return [Entity(text=token.text, org=UNNAMED_BODY, sector=UNNAMED_BODY, **where)]
-        if record is None or record.rank is not None or record.sector == UNNAMED_BODY:
-            return []  # an official ('the minister') is a person, not a group
+        official = record is not None and record.rank is not None
+        body = official and token.tag_ == "NNS" and record.rank in _ACTING_BODIES
+        if record is None or (official and not body) or record.sector == UNNAMED_BODY:
+            return []  # an official ('the minister') is a person; 'senators' are a group
         return [Entity(text=token.text, sector=record.sector, **where)]
 
     def _same_noun_before(self, token: Token) -> list[Entity]:
@@ -477,7 +481,7 @@ class ActorResolver:
         for person in people:
             self._identify(person, published)
             if person.country is None and person.org is None and person.title:
-                person.country = home_country or (story if person.sector in _STATE else None)
+                person.country = home_country or (story if person.sector in STATE_SECTORS else None)
         mentions += [_person_mention(doc, p) for p in people]
         mentions += _bare_north_south(doc, matches, self._names)
         mentions.sort(key=lambda m: m.start)

@@ -26,7 +26,7 @@ from parley.events.status import StatusReading, event_status, is_habitual
 from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.syntax import is_purpose, objects_of
-from parley.nlp.vocabulary import ASKING_VERBS, UNIDENTIFIED, WEAPONS
+from parley.nlp.vocabulary import ASKING_VERBS, STATE_SECTORS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import place_for, territory_for
 from parley.normalize.places import Gazetteer
 from parley.normalize.scenes import Scenes
@@ -127,8 +127,8 @@ class EventExtractor:
         where = where or self._place_of_cause(token, actors, home_countries)
         where = where or scenes.place_for(token, entry.event)
         territory = self._territory(token, actors, home_countries)
-        state = _state_given(where, territory, actors)
-        actor, recipient = _placed(actor, state), _placed(recipient, state)
+        state = _place_state(where, territory)
+        actor, recipient = _placed(actor, state, actors), _placed(recipient, state, actors)
         if not actor and _refers_back(token, entry):
             actor, recipient = _parties_of_last(found, entry.event)
         if not actor and entry.event in _UNATTRIBUTED:
@@ -167,8 +167,9 @@ class EventExtractor:
             where = place_for(token, actors, self._gazetteer, home_countries)
             where = where or scenes.place_for(token, entry.event)
             territory = self._territory(token, actors, home_countries)
-            state = _state_given(where, territory, actors)
-            actor, recipient = _placed(actor, state), _placed(recipient, state)
+            state = _place_state(where, territory)
+            actor = _placed(actor, state, actors)
+            recipient = _placed(recipient, state, actors)
             if not actor or (not recipient and entry.event == "REQUEST"):  # a demand is of someone
                 reason = _no_actor(token, actors) if not actor else "a demand made of nobody"
                 trace.note(token, entry.event, "dropped", reason, actor)
@@ -265,26 +266,31 @@ def _no_actor(token: Token, actors: DocumentActors) -> str:
     return f"no actor (named no state or body: {words})" if words else "no actor (no subject)"
 
 
-def _state_given(
-    where: Place | None, territory: list[Entity], actors: DocumentActors
-) -> str | None:
-    """The state the event's place, else its territory, else the story gives: whose
-    police, protesters or gunmen the text means when it names no state for them."""
+def _place_state(where: Place | None, territory: list[Entity]) -> str | None:
+    """The state the event's place, else its territory, is in."""
     if where is not None and where.country:
         return where.country
-    return next((e.country for e in territory if e.country), None) or actors.main_country
+    return next((e.country for e in territory if e.country), None)
 
 
-def _placed(entities: list[Entity], state: str | None) -> list[Entity]:
-    """Parties with a state or body, and groups known only by their sector ('gunmen',
-    'police') given the state the text or the place gives; a group without either is
-    kept with its sector alone."""
+def _placed(
+    entities: list[Entity], place_state: str | None, actors: DocumentActors
+) -> list[Entity]:
+    """Parties with a state or body; groups known only by their sector ('gunmen',
+    'police') given the state of the event's place, else of the story (protests and
+    arrests happen at home); officials known only by their title ('Solicitor General
+    Jose Calida') given the state of the event's place (the actor stage already gave
+    them the story's, where it could tell it). A group without a state is kept with its
+    sector alone."""
     kept = []
     for entity in entities:
-        group = entity.party is None and entity.sector is not None and entity.name is None
-        if group and state:
-            entity = replace(entity, country=state)
-        if entity.party or group:
+        stateless = entity.party is None and entity.sector is not None
+        if stateless and entity.name is None:
+            state = place_state or actors.main_country
+            entity = replace(entity, country=state) if state else entity
+        elif stateless and place_state and entity.sector in STATE_SECTORS:
+            entity = replace(entity, country=place_state)
+        if entity.party or (stateless and entity.name is None):
             kept.append(entity)
     return kept
 

@@ -35,6 +35,10 @@ MOTION_VERBS = frozenset(
 # CAMEO's sector for unidentified armed forces: who attacked when the text does not say.
 UNIDENTIFIED = "UAF"
 
+# Sectors of people who serve a state: an official the text names without one serves the
+# state the story or the event's place is about.
+STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY"})
+
 # Things that kill or destroy on someone's behalf: an attack they carry out has an
 # attacker even when the text does not name one ('a car bomb killed five').
 WEAPONS = frozenset(
