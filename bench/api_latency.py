@@ -50,7 +50,7 @@ SENTENCE = "Officials from {a} and {b} said the {event} took place after talks i
 
 DASHBOARD_QUERIES = {
     "events page": "/api/events?limit=50",
-    "timeline": "/api/timeline?interval=month&by=quad",
+    "timeline": "/api/timeline?by=quad",
     "network": "/api/network?limit=30",
     "actors": "/api/actors",
     "places": "/api/places",

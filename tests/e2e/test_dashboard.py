@@ -86,7 +86,17 @@ def test_filter_click_and_read_the_evidence(base_url: str) -> None:
             )
             page.goto(base_url + "/")
             page.wait_for_selector("body[data-state=ready]", timeout=30_000)
-            assert page.locator("#timeline g.bar").count() > 0
+            timeline = httpx.get(f"{base_url}/api/timeline").json()
+            for dating in ("stated", "window"):  # the demo has events of both kinds
+                bars = page.locator(f"#timeline g.band[data-dating={dating}] g.bar")
+                assert bars.count() == sum(1 for b in timeline["buckets"] if b[dating]) > 0
+            legend = page.locator("#dating-legend").inner_text()
+            for count, words in (
+                (timeline["stated"], "dated by the text"),
+                (timeline["window"], "in a story window"),
+                (timeline["undated"], "undated"),
+            ):
+                assert f"{count} {words}" in legend
             assert page.locator("#network g.net-node").count() > 1
             assert page.locator("#map path.country").count() > 150
             assert page.locator("#map circle.place").count() > 0

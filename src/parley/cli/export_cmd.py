@@ -12,6 +12,8 @@ from parley.cli.selection import (
     ClusterOption,
     DbOption,
     EventOption,
+    OverlapOption,
+    PrecisionOption,
     RecipientOption,
     SinceOption,
     StatusOption,
@@ -39,12 +41,25 @@ def export(
     status: str | None = StatusOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    overlap: bool = OverlapOption,
+    precision: list[str] | None = PrecisionOption,
     q: str | None = TextOption,
     cluster: str | None = ClusterOption,
 ) -> None:
     """Write the stored events matching the filters to a file. JSON Lines holds the full PLOVER
     records with their cluster id and source count; CSV and Parquet a flat table."""
-    filters = event_filter(event, actor, recipient, status, since, until, q, cluster)
+    filters = event_filter(
+        event=event,
+        actor=actor,
+        recipient=recipient,
+        status=status,
+        since=since,
+        until=until,
+        overlap=overlap,
+        precision=precision,
+        q=q,
+        cluster=cluster,
+    )
     with Store.open(existing_store(db)) as store:
         rows = store.export(filters, fmt, output, dyadic=dyadic)
     shape = "dyadic rows" if dyadic else "events"

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley.models import Entity, Event
+from parley.store.filters import UNDATED
 
 CSV_COLUMNS = (
     "id",
@@ -62,9 +63,11 @@ def write_events(events: Iterable[Event], fmt: Format, console: Console) -> int:
 
 
 def events_table(events: list[Event]) -> Table:
-    """One row per event: when, whether, what, who, where, and the words it came from."""
+    """One row per event: when and how precisely, whether, what, who, where, and the words
+    it came from."""
     table = Table(show_lines=True, expand=True)
     table.add_column("date", no_wrap=True)
+    table.add_column("dated", no_wrap=True)
     table.add_column("status")
     table.add_column("event")
     table.add_column("actor → recipient", ratio=2)
@@ -73,6 +76,7 @@ def events_table(events: list[Event]) -> Table:
     for event in events:
         table.add_row(
             _date_text(event),
+            event.date.granularity if event.date else UNDATED,
             event.status,
             event.event,
             f"{parties_text(event.actor)} → {parties_text(event.recipient) or '—'}",
@@ -96,8 +100,7 @@ def _date_text(event: Event) -> str:
         return "—"
     if event.date.start == event.date.end:
         return event.date.start.isoformat()
-    span = f"{event.date.start.isoformat()}…{event.date.end.isoformat()}"
-    return f"{span} (story window)" if event.date.granularity == "window" else span
+    return f"{event.date.start.isoformat()}…{event.date.end.isoformat()}"
 
 
 def _csv_row(event: Event) -> dict[str, object]:

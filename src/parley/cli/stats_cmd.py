@@ -13,6 +13,8 @@ from parley.cli.selection import (
     ClusterOption,
     DbOption,
     EventOption,
+    OverlapOption,
+    PrecisionOption,
     RecipientOption,
     SinceOption,
     StatusOption,
@@ -30,7 +32,8 @@ def stats(
     by: StatsBy = typer.Option(
         StatsBy.category,
         "--by",
-        help="month, dyad (actor party → recipient party), category or quad (quad class).",
+        help="month (of the start date), dyad (actor party → recipient party), category, quad "
+        "(quad class) or precision (how precisely events are dated: day … window, undated).",
     ),
     event: str | None = EventOption,
     actor: str | None = ActorOption,
@@ -38,13 +41,26 @@ def stats(
     status: str | None = StatusOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    overlap: bool = OverlapOption,
+    precision: list[str] | None = PrecisionOption,
     q: str | None = TextOption,
     cluster: str | None = ClusterOption,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or jsonl."),
 ) -> None:
     """Count the stored events matching the filters: `events` counts records, `clusters` the
     real-world events they report once linked across documents."""
-    filters = event_filter(event, actor, recipient, status, since, until, q, cluster)
+    filters = event_filter(
+        event=event,
+        actor=actor,
+        recipient=recipient,
+        status=status,
+        since=since,
+        until=until,
+        overlap=overlap,
+        precision=precision,
+        q=q,
+        cluster=cluster,
+    )
     with Store.open(existing_store(db)) as store:
         columns, rows = store.stats(by, filters)
     write_rows(columns, rows, fmt, console)

@@ -21,6 +21,8 @@ from parley.cli.selection import (
     ClusterOption,
     DbOption,
     EventOption,
+    OverlapOption,
+    PrecisionOption,
     RecipientOption,
     SinceOption,
     StatusOption,
@@ -93,12 +95,26 @@ def query(
     status: str | None = StatusOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
+    overlap: bool = OverlapOption,
+    precision: list[str] | None = PrecisionOption,
     q: str | None = TextOption,
     cluster: str | None = ClusterOption,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """Read events back from the store, filtered."""
-    filters = event_filter(event, actor, recipient, status, since, until, q, cluster, limit)
+    filters = event_filter(
+        event=event,
+        actor=actor,
+        recipient=recipient,
+        status=status,
+        since=since,
+        until=until,
+        overlap=overlap,
+        precision=precision,
+        q=q,
+        cluster=cluster,
+        limit=limit,
+    )
     with Store.open(existing_store(db)) as store:
         write_events(store.query_events(filters), fmt, console)

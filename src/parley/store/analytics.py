@@ -9,6 +9,7 @@ Filter values travel as query parameters only; the SQL text is built from fixed 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,17 +20,20 @@ import duckdb
 
 from parley.errors import StoreError
 from parley.models import Document, Event
-from parley.store.filters import EventFilter, where_clause
+from parley.store.axis import Axis, Interval, bulk_axis, interval_for
+from parley.store.filters import WINDOW, EventFilter, where_clause
 from parley.store.store import Store
 
-Interval = Literal["day", "week", "month"]
 TimelineKey = Literal["category", "quad"]
+Dating = Literal["stated", "window"]
 
 _BUCKETS: dict[str, str] = {
     "day": "e.date",
     "week": "CAST(date_trunc('week', e.date) AS DATE)",
     "month": "CAST(date_trunc('month', e.date) AS DATE)",
+    "year": "CAST(date_trunc('year', e.date) AS DATE)",
 }
+
 _KEYS: dict[str, str] = {
     "category": "coalesce(e.event, 'unknown')",
     "quad": "coalesce(CAST(e.quad_code AS VARCHAR), 'unknown')",
@@ -91,6 +95,20 @@ SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*),
 FROM events e{where}
 GROUP BY ALL ORDER BY 5 DESC, 1 LIMIT ?
 """
+# Matching events per start day (NULL: undated) and whether the story's window dates them:
+# few rows (at most two a day), from which the axis and the totals are found; then one more
+# query counts the bars on the axis. Summing bars in Python from per-day rows by key instead
+# would save a scan but cost more than it (tens of thousands of rows on a large store).
+_DAYS = f"""
+SELECT e.date, coalesce(e.date_precision = '{WINDOW}', false), count(*)
+FROM events e{{where}}
+GROUP BY 1, 2
+"""
+_BARS = """
+SELECT {bucket}, e.date_precision, {key}, count(*)
+FROM events e{where}
+GROUP BY ALL ORDER BY 1, 2, 3
+"""
 _SUMMARY = """
 SELECT (SELECT count(*) FROM documents), count(*), min(e.date), max(e.enddate)
 FROM events e{where}
@@ -107,16 +125,28 @@ class EventsPage:
 
 @dataclass(frozen=True)
 class TimelineCount:
-    """How many events of one key (a category, or a quad class as "1".."4") start in a bucket."""
+    """How many events of one key (a category, or a quad class as "1".."4"), dated with one
+    precision, start in a bucket; `dating` says whether the text dates them (`stated`) or
+    the story's window does."""
 
     bucket: date
+    dating: Dating
+    precision: str
     key: str
     count: int
 
 
 @dataclass(frozen=True)
 class Timeline:
+    """The counts of the buckets on `axis` (None without dated events) at `interval`, and
+    how many matching events the text dates (`stated`), the story's window dates (`window`)
+    and nothing dates (`undated`), on the axis or off it."""
+
+    interval: Interval
+    axis: Axis | None
     counts: list[TimelineCount]
+    stated: int
+    window: int
     undated: int
 
 
@@ -202,25 +232,55 @@ def timeline(
     store: Store,
     filters: EventFilter,
     q: str | None = None,
-    interval: Interval = "month",
+    interval: Interval | None = None,
     by: TimelineKey = "quad",
+    bulk: bool = True,
 ) -> Timeline:
-    """Counts of matching events per `interval` (by start date) and per category or quad class.
+    """Counts of matching events per `interval` (by start date; None: chosen from the axis'
+    span by `interval_for`), per category or quad class and per date precision.
 
-    Undated events cannot sit on a time axis; they are counted apart so a chart can say so.
+    With `bulk`, the axis covers the bulk of the dated events (`bulk_axis`) and the few far
+    outside it are only counted, in `Axis.before` and `Axis.after`; otherwise it runs from
+    the first to the last. Undated events cannot sit on a time axis; they are counted apart
+    so a chart can say so.
     """
     where, params = _where(filters, q)
-    bucket, key = _BUCKETS[interval], _KEYS[by]
-    dated = where + (" AND " if where else " WHERE ") + "e.date IS NOT NULL"
-    undated = where + (" AND " if where else " WHERE ") + "e.date IS NULL"
     with _errors(store, "count events over time") as conn:
-        rows = conn.execute(
-            f"SELECT {bucket}, {key}, count(*) FROM events e{dated} GROUP BY ALL ORDER BY 1, 2",
-            params,
-        ).fetchall()
-        missing = conn.execute("SELECT count(*) FROM events e" + undated, params).fetchone()
-    counts = [TimelineCount(day, str(name), int(n)) for day, name, n in rows]
-    return Timeline(counts, _int(missing))
+        days, stated, window, undated = _per_day(conn.execute(_DAYS.format(where=where), params))
+        axis = bulk_axis(days) if bulk else _full_axis(days)
+        chosen = interval or (interval_for(axis.first, axis.last) if axis else "month")
+        rows = []
+        if axis is not None:
+            on_axis = where + (" AND " if where else " WHERE ") + "e.date BETWEEN ? AND ?"
+            sql = _BARS.format(bucket=_BUCKETS[chosen], key=_KEYS[by], where=on_axis)
+            rows = conn.execute(sql, [*params, axis.first, axis.last]).fetchall()
+    counts = [
+        TimelineCount(start, "window" if p == WINDOW else "stated", p, str(key), int(n))
+        for start, p, key, n in rows
+    ]
+    return Timeline(chosen, axis, counts, stated, window, undated)
+
+
+def _per_day(
+    rows: duckdb.DuckDBPyConnection,
+) -> tuple[list[tuple[date, int]], int, int, int]:
+    """From `_DAYS` rows: the dated events per day, in day order, and how many events the
+    text dates, the story's window dates and nothing dates."""
+    per_day: Counter[date] = Counter()
+    by_window = {False: 0, True: 0}
+    undated = 0
+    for day, in_window, n in rows.fetchall():
+        if day is None:
+            undated += n
+        else:
+            per_day[day] += n
+            by_window[in_window] += n
+    return sorted(per_day.items()), by_window[False], by_window[True], undated
+
+
+def _full_axis(days: list[tuple[date, int]]) -> Axis | None:
+    """The axis from the first to the last of `days`, nothing left off."""
+    return Axis(days[0][0], days[-1][0], 0, 0) if days else None
 
 
 def actors(
@@ -269,13 +329,6 @@ def summary(store: Store, filters: EventFilter, q: str | None = None) -> Summary
         row = conn.execute(_SUMMARY.format(where=where), params).fetchone()
     documents, events, first, last = row if row else (0, 0, None, None)
     return Summary(int(documents), int(events), first, last)
-
-
-def _over_parties(template: str, filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:
-    """`template` (built on `_PARTIES`) over the parties of the matching events."""
-    where, params = _where(filters, q)
-    source = _FILTERED_PARTIES.format(where=where) if where else "event_parties p"
-    return template.format(source=source), params
 
 
 def _over_parties(template: str, filters: EventFilter, q: str | None) -> tuple[str, list[Any]]:

@@ -1,4 +1,4 @@
-"""Counts of the filtered events, by month, dyad, category or quad class.
+"""Counts of the filtered events, by month, dyad, category, quad class or date precision.
 
 Each count comes twice: `events` (records, one per reporting document) and `clusters`
 (distinct real-world events after cross-document linking), because a story told by ten
@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from parley.store.filters import EventFilter, where_clause
+from parley.store.filters import PRECISIONS, UNDATED, EventFilter, where_clause
 
 
 class StatsBy(StrEnum):
@@ -20,6 +20,7 @@ class StatsBy(StrEnum):
     dyad = "dyad"
     category = "category"
     quad = "quad"
+    precision = "precision"
 
 
 _SELECTED = """
@@ -62,6 +63,10 @@ FROM selected s
 LEFT JOIN actors a ON a.event_id = s.event_id
 LEFT JOIN recipients r ON r.event_id = s.event_id
 GROUP BY 1, 2 ORDER BY events DESC, actor, recipient
+""",
+    StatsBy.precision: f"""{_SELECTED}
+SELECT coalesce(s.date_precision, '{UNDATED}') AS precision, {_COUNTS}
+FROM selected s GROUP BY 1 ORDER BY list_position({list(PRECISIONS)!r}, precision), precision
 """,
 }
 

@@ -17,6 +17,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from parley.models import Status
 from parley.store import EventFilter, Store
+from parley.store.filters import parse_precisions
 from parley.web.ingest import Ingestor
 from parley.web.settings import Settings
 from parley.web.stores import StorePool
@@ -58,22 +59,53 @@ def _selection(
         str | None, Query(max_length=40, description="Recipient's ISO3 country or org id.")
     ] = None,
     status: Annotated[Status | None, Query()] = None,
-    since: Annotated[date | None, Query(description="Events ending on or after.")] = None,
-    until: Annotated[date | None, Query(description="Events starting on or before.")] = None,
+    since: Annotated[
+        date | None,
+        Query(
+            description="Events whose whole date interval lies on or after this day (see "
+            "`overlap`). Undated events are left out when `since` or `until` is given."
+        ),
+    ] = None,
+    until: Annotated[
+        date | None,
+        Query(description="Events whose whole date interval lies on or before this day."),
+    ] = None,
+    overlap: Annotated[
+        bool,
+        Query(
+            description="With since/until: keep events whose interval overlaps the window "
+            "rather than lies inside it (an event dated 'in 2020' then matches January 2020)."
+        ),
+    ] = False,
+    precision: Annotated[
+        list[str] | None,
+        Query(
+            description="Only events dated this precisely: day, week, month, season, quarter, "
+            "year, decade, range (an interval the text states), window (the text gives no "
+            "date: the story's window), undated, or stated (any precision the text states). "
+            "Repeat the parameter or separate values by commas."
+        ),
+    ] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Text the evidence contains (any case).")
     ] = None,
 ) -> Selection:
     """Codes are matched upper case, as `parley query` matches them; empty values (an unset
-    form field) do not filter."""
-    filters = EventFilter(
-        event=event.upper() if event else None,
-        actor=actor.upper() if actor else None,
-        recipient=recipient.upper() if recipient else None,
-        status=status,
-        since=since,
-        until=until,
-    )
+    form field) do not filter. Contradictory or unknown values (since after until, an
+    unknown precision) are a 422 that says which."""
+    try:
+        filters = EventFilter(
+            event=event.upper() if event else None,
+            actor=actor.upper() if actor else None,
+            recipient=recipient.upper() if recipient else None,
+            status=status,
+            since=since,
+            until=until,
+            overlap=overlap,
+            precision=parse_precisions(precision or ()),
+        )
+    except ValueError as error:
+        raise HTTPException(status_code=422, detail=str(error)) from None
     return Selection(filters, q or None)
 
 

@@ -49,6 +49,7 @@ class PlacePublic(BaseModel):
     lat: float | None = None
     lon: float | None = None
     gazetteer_id: str | None = None
+    precision: str | None = Field(None, description="site, city, province or country.")
 
 
 class EventPublic(BaseModel):
@@ -65,6 +66,11 @@ class EventPublic(BaseModel):
     date: dt.date | None
     enddate: dt.date | None
     date_text: str | None
+    date_precision: str | None = Field(
+        description="How precisely the text dates the event: day, week, month, season, quarter,"
+        " year, decade or range (an interval it states), or window (it does not: the event lies"
+        " in the story's window); null when undated."
+    )
     event_loc: PlacePublic | None
     quad_code: int | None
     event_scale: float | None
@@ -152,18 +158,28 @@ class SeriesPublic(BaseModel):
 
 
 class BucketPublic(BaseModel):
-    """Events starting in [start, start + interval), by series key."""
+    """Events starting in [start, start + interval): by series key, apart for those the
+    text dates (`stated`) and those dated by their story's window (`window`), and by date
+    precision."""
 
     start: dt.date
     total: int
-    counts: dict[str, int]
+    stated: dict[str, int]
+    window: dict[str, int]
+    precision: dict[str, int] = Field(description="Events by date precision, e.g. day, window.")
 
 
 class TimelinePublic(BaseModel):
-    interval: Literal["day", "week", "month"]
+    interval: Literal["day", "week", "month", "year"]
     by: Literal["category", "quad"]
     series: list[SeriesPublic]
     buckets: list[BucketPublic]
+    first: dt.date | None = Field(description="The axis' first day (null without dated events).")
+    last: dt.date | None = Field(description="The axis' last day.")
+    before: int = Field(description="Dated events starting before `first`, left off the axis.")
+    after: int = Field(description="Dated events starting after `last`, left off the axis.")
+    stated: int = Field(description="Matching events the text dates, on the axis or off it.")
+    window: int = Field(description="Matching events dated by their story's window.")
     undated: int = Field(description="Matching events without a date, left off the axis.")
 
 

@@ -152,15 +152,16 @@ def test_query_by_date_range(parley, stored: list[dict[str, Any]]) -> None:
     day = dated[0]["date"]
     for since, until in ((day, day), ("2022-06-01", "2022-06-30"), ("1999-01-01", "1999-12-31")):
         low, high = date.fromisoformat(since), date.fromisoformat(until)
-        wanted = [
-            r["id"]
-            for r in dated
-            if date.fromisoformat(r["enddate"]) >= low and date.fromisoformat(r["date"]) <= high
-        ]
+        first = {r["id"]: date.fromisoformat(r["date"]) for r in dated}
+        last = {r["id"]: date.fromisoformat(r["enddate"]) for r in dated}
+        inside = [i for i in first if first[i] >= low and last[i] <= high]
+        overlapping = [i for i in first if last[i] >= low and first[i] <= high]
         found = _query(parley, "--since", since, "--until", until)
-        assert parley.ids(found) == wanted, (since, until)
+        assert parley.ids(found) == inside, (since, until)
+        found = _query(parley, "--since", since, "--until", until, "--overlap")
+        assert parley.ids(found) == overlapping, (since, until)
     assert parley.ids(_query(parley, "--since", day)) == [
-        r["id"] for r in dated if r["enddate"] >= day
+        r["id"] for r in dated if r["date"] >= day
     ]
 
 

@@ -217,15 +217,31 @@ def test_actor_filter_ignores_recipients(filled: Store) -> None:
     assert [event.doc_id for event in found] == ["herald-1"]
 
 
-def test_since_until_overlap_date_interval_and_drop_undated(filled: Store) -> None:
-    # The ACCUSE interval 2022-05-20..31 overlaps a window starting on its last day.
+def test_since_until_keep_intervals_inside_and_drop_undated(filled: Store) -> None:
+    # The ACCUSE interval 2022-05-20..31 ends inside a window starting on its last day, but
+    # does not lie inside it.
     since = filled.query_events(EventFilter(since=date(2022, 5, 31)))
-    assert [event.event for event in since] == ["ACCUSE", "ACCUSE", "CONSULT"]
+    assert [event.event for event in since] == ["ACCUSE", "CONSULT"]
 
     until = filled.query_events(EventFilter(until=date(2022, 5, 24)))
+    assert [event.event for event in until] == []
+
+    window = EventFilter(since=date(2022, 5, 20), until=date(2022, 6, 1))
+    assert [event.event for event in filled.query_events(window)] == [
+        "ACCUSE",
+        "MOBILIZE",
+        "ACCUSE",
+    ]
+
+
+def test_overlap_keeps_intervals_that_touch_the_window(filled: Store) -> None:
+    since = filled.query_events(EventFilter(since=date(2022, 5, 31), overlap=True))
+    assert [event.event for event in since] == ["ACCUSE", "ACCUSE", "CONSULT"]
+
+    until = filled.query_events(EventFilter(until=date(2022, 5, 24), overlap=True))
     assert [event.event for event in until] == ["ACCUSE"]
 
-    window = EventFilter(since=date(2022, 5, 25), until=date(2022, 6, 1))
+    window = EventFilter(since=date(2022, 5, 25), until=date(2022, 6, 1), overlap=True)
     assert [event.event for event in filled.query_events(window)] == [
         "ACCUSE",
         "MOBILIZE",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -203,6 +204,13 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(store_path: Path) -> Iterator[TestClient]:
     """A client over the shared store; tests through it only read."""
     with TestClient(create_app(store_path, Settings(token=TOKEN))) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def dated_client(dated_corpus: Any) -> Iterator[TestClient]:
+    """A client over the hand-dated store of tests/conftest.py; tests through it only read."""
+    with TestClient(create_app(dated_corpus.path, Settings(token=TOKEN))) as test_client:
         yield test_client
 
 

@@ -40,13 +40,20 @@ def test_actors_follow_the_filters(client: TestClient) -> None:
 def test_timeline_by_quad_per_month(client: TestClient) -> None:
     body = _get(client, "/api/timeline", interval="month", by="quad")
     assert [s["key"] for s in body["series"]] == ["1", "2", "3", "4"]
-    assert body["undated"] == 1
-    assert [(b["start"], b["counts"], b["total"]) for b in body["buckets"]] == [
-        ("2022-02-01", {"3": 1, "4": 1}, 2),
-        ("2022-03-01", {"2": 1}, 1),
-        ("2022-05-01", {"3": 1, "4": 1}, 2),
-        ("2022-06-01", {"1": 1}, 1),
+    assert (body["stated"], body["window"], body["undated"]) == (6, 0, 1)
+    assert (body["first"], body["last"], body["before"], body["after"]) == (
+        "2022-02-24",
+        "2022-06-03",
+        0,
+        0,
+    )
+    assert [(b["start"], b["stated"], b["window"], b["total"]) for b in body["buckets"]] == [
+        ("2022-02-01", {"3": 1, "4": 1}, {}, 2),
+        ("2022-03-01", {"2": 1}, {}, 1),
+        ("2022-05-01", {"3": 1, "4": 1}, {}, 2),
+        ("2022-06-01", {"1": 1}, {}, 1),
     ]
+    assert all(b["precision"] == {"day": b["total"]} for b in body["buckets"])
 
 
 def test_timeline_by_category_per_week_and_day(client: TestClient) -> None:
@@ -54,15 +61,23 @@ def test_timeline_by_category_per_week_and_day(client: TestClient) -> None:
     assert weeks["buckets"][0] == {
         "start": "2022-02-21",  # the Monday of Thursday 24 February
         "total": 2,
-        "counts": {"ASSAULT": 1, "REQUEST": 1},
+        "stated": {"ASSAULT": 1, "REQUEST": 1},
+        "window": {},
+        "precision": {"day": 2},
     }
     assert weeks["series"][0] == {"key": "AGREE", "label": "AGREE"}
     days = _get(client, "/api/timeline", interval="day", by="category", actor="RUS")
-    assert days["buckets"] == [{"start": "2022-02-24", "total": 1, "counts": {"ASSAULT": 1}}]
+    assert [(b["start"], b["stated"]) for b in days["buckets"]] == [("2022-02-24", {"ASSAULT": 1})]
     assert days["undated"] == 0
 
 
-@pytest.mark.parametrize("params", [{"interval": "year"}, {"by": "actor"}])
+def test_timeline_chooses_its_bars_from_the_span(client: TestClient) -> None:
+    assert _get(client, "/api/timeline")["interval"] == "day"  # 24 Feb to 3 June: 99 days
+
+
+@pytest.mark.parametrize(
+    "params", [{"interval": "decade"}, {"by": "actor"}, {"axis": "everything"}]
+)
 def test_timeline_rejects_unknown_options(client: TestClient, params: dict[str, str]) -> None:
     assert client.get("/api/timeline", params=params).status_code == 422
 

@@ -88,6 +88,8 @@ def test_openapi_documents_typed_responses(client: TestClient) -> None:
         "status",
         "since",
         "until",
+        "overlap",
+        "precision",
         "q",
         "limit",
         "offset",

@@ -1,15 +1,17 @@
-"""GET /api/timeline: event counts per day, week or month, by category or quad class."""
+"""GET /api/timeline: event counts per day, week, month or year, by category or quad class,
+apart for events the text dates and events dated only by their story's window."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from parley.models import PLOVER_CATEGORIES
 from parley.store import analytics
+from parley.store.analytics import TimelineCount
+from parley.store.axis import Interval
 from parley.web.deps import SelectionDep, StoreDep
 from parley.web.schemas import QUAD_LABELS, BucketPublic, SeriesPublic, TimelinePublic
 
@@ -20,27 +22,60 @@ router = APIRouter(prefix="/timeline", tags=["timeline"])
 def get_timeline(
     store: StoreDep,
     selection: SelectionDep,
-    interval: Annotated[analytics.Interval, Query()] = "month",
+    interval: Annotated[
+        Interval | Literal["auto"],
+        Query(description="Bar width; auto: days, weeks, months or years by the axis' span."),
+    ] = "auto",
     by: Annotated[analytics.TimelineKey, Query()] = "quad",
+    axis: Annotated[
+        Literal["bulk", "full"],
+        Query(
+            description="bulk: the axis covers where the events are, and the few far outside "
+            "it (a 1948 event in a corpus about 2022) are counted in `before` and `after`; "
+            "full: from the first dated event to the last."
+        ),
+    ] = "bulk",
 ) -> TimelinePublic:
-    """Buckets start on the day, the Monday or the first of the month; only buckets with
-    events are listed. Series come in a fixed order (quad 1-4, or PLOVER's category order)
-    so colours and stacking stay put as filters change."""
-    result = analytics.timeline(store, selection.filters, selection.q, interval, by)
-    buckets: dict[date, dict[str, int]] = defaultdict(dict)
-    for count in result.counts:
-        buckets[count.bucket][count.key] = count.count
-    present = {count.key for count in result.counts}
+    """Buckets start on the day, the Monday, the first of the month or of the year; only
+    buckets with events are listed. Series come in a fixed order (quad 1-4, or PLOVER's
+    category order) so colours and stacking stay put as filters change."""
+    result = analytics.timeline(
+        store,
+        selection.filters,
+        selection.q,
+        None if interval == "auto" else interval,
+        by,
+        bulk=axis == "bulk",
+    )
+    on_axis = result.axis
     return TimelinePublic(
-        interval=interval,
+        interval=result.interval,
         by=by,
-        series=_series(by, present),
-        buckets=[
-            BucketPublic(start=start, total=sum(counts.values()), counts=counts)
-            for start, counts in sorted(buckets.items())
-        ],
+        series=_series(by, {count.key for count in result.counts}),
+        buckets=_buckets(result.counts),
+        first=on_axis.first if on_axis else None,
+        last=on_axis.last if on_axis else None,
+        before=on_axis.before if on_axis else 0,
+        after=on_axis.after if on_axis else 0,
+        stated=result.stated,
+        window=result.window,
         undated=result.undated,
     )
+
+
+def _buckets(counts: list[TimelineCount]) -> list[BucketPublic]:
+    """One bucket per start day that has events, in time order."""
+    buckets: dict[date, BucketPublic] = {}
+    for count in counts:
+        bucket = buckets.get(count.bucket)
+        if bucket is None:
+            bucket = BucketPublic(start=count.bucket, total=0, stated={}, window={}, precision={})
+            buckets[count.bucket] = bucket
+        series = bucket.stated if count.dating == "stated" else bucket.window
+        series[count.key] = series.get(count.key, 0) + count.count
+        bucket.precision[count.precision] = bucket.precision.get(count.precision, 0) + count.count
+        bucket.total += count.count
+    return [buckets[start] for start in sorted(buckets)]
 
 
 def _series(by: analytics.TimelineKey, present: set[str]) -> list[SeriesPublic]:

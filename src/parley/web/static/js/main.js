@@ -7,10 +7,10 @@ import { h, QUAD_COLORS, QUAD_LABELS } from "./dom.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
 import { renderTable } from "./table.js";
-import { intervalFor, renderTimeline } from "./timeline.js";
+import { renderDatingLegend, renderTimeline } from "./timeline.js";
 
 const PAGE = 50;
-const FILTERS = ["since", "until", "event", "actor", "status", "q"];
+const FILTERS = ["since", "until", "overlap", "precision", "event", "actor", "status", "q"];
 
 const state = { filters: {}, offset: 0, selected: null, docId: null };
 let world = null;
@@ -36,7 +36,17 @@ function writeHash() {
 }
 
 function syncForm() {
-  for (const key of FILTERS) $(`f-${key}`).value = state.filters[key] || "";
+  for (const key of FILTERS) {
+    const field = $(`f-${key}`);
+    if (field.type === "checkbox") field.checked = state.filters[key] === "true";
+    else field.value = state.filters[key] || "";
+  }
+}
+
+// A filter's value as the URL and the API take it: a ticked box is "true", an unticked one unset.
+function fieldValue(field) {
+  if (field.type === "checkbox") return field.checked ? "true" : "";
+  return field.value;
 }
 
 function fill(select, options) {
@@ -78,10 +88,9 @@ async function refresh() {
   writeHash();
   const filters = state.filters;
   try {
-    const summary = await getJSON("/api/summary", filters);
-    const interval = intervalFor(summary.first_date, summary.last_date);
-    const [timeline, network, places, actors, page] = await Promise.all([
-      getJSON("/api/timeline", { ...filters, interval, by: "quad" }),
+    const [summary, timeline, network, places, actors, page] = await Promise.all([
+      getJSON("/api/summary", filters),
+      getJSON("/api/timeline", { ...filters, by: "quad" }),
       getJSON("/api/network", { ...filters, limit: 30 }),
       getJSON("/api/places", filters),
       getJSON("/api/actors", filters),
@@ -91,7 +100,8 @@ async function refresh() {
     if (mine !== generation) return; // a newer refresh has started; let it draw
     const range = summary.first_date ? `, ${summary.first_date} to ${summary.last_date}` : "";
     $("summary").textContent = `${summary.events} events in view · ${summary.documents} documents in the store${range}`;
-    $("timeline-note").textContent = `per ${interval}, stacked by quad class${timeline.undated ? ` · ${timeline.undated} undated not shown` : ""} · click a bar to zoom`;
+    $("timeline-note").textContent = `per ${timeline.interval}, stacked by quad class · click a bar to zoom`;
+    renderDatingLegend($("dating-legend"), timeline);
     renderTimeline($("timeline"), timeline, (since, until) => setFilters({ since, until }));
     renderNetwork($("network"), network, filters.actor, (id) => setFilters({ actor: filters.actor === id ? "" : id }));
     renderMap($("map"), world, places, actors);
@@ -123,7 +133,7 @@ async function start() {
     return;
   }
   syncForm();
-  $("filters").addEventListener("change", (e) => setFilters({ [e.target.name]: e.target.value }));
+  $("filters").addEventListener("change", (e) => setFilters({ [e.target.name]: fieldValue(e.target) }));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   $("f-q").addEventListener("keydown", (e) => {
     if (e.key === "Enter") setFilters({ q: e.target.value });

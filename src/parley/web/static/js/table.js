@@ -35,7 +35,10 @@ export function renderTable(tbody, page, selectedId, onPick) {
         "data-category": event.event,
         on: { click: () => onPick(event) },
       }, [
-        h("td", { class: "date", title: span(event), text: when(event) }),
+        h("td", { class: "date", title: span(event) }, [
+          when(event),
+          event.date_precision ? h("span", { class: `precision ${event.date_precision}`, text: event.date_precision }) : null,
+        ]),
         h("td", {}, [h("span", { class: "badge", style: `background:${quadColor(event.quad_code)}`, text: event.event })]),
         h("td", {}, [h("span", { class: `status ${event.status}`, text: event.status })]),
         h("td", { class: "parties", text: parties(event) }),
