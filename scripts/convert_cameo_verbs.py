@@ -124,6 +124,9 @@ class Element:
 
 @dataclass(frozen=True)
 class Pattern:
+    """A pattern line ('- * (FOR {FINANCIAL AID})  [0231]'): elements before and after the
+    verb, and its code."""
+
     before: tuple[Element, ...]
     after: tuple[Element, ...]
     code: str  # NULL_CODE when the pattern says 'no event'
@@ -147,6 +150,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Verb:
+    """A verb line of a block ('LEVY {LEVYING LEVIED LEVIES }', '+CORDON_OFF')."""
+
     word: str  # upper case, as CAMEO writes it
     particles: tuple[str, ...]  # the other words of a multi-word verb ('OFF' of CORDON_OFF)
     code: str | None  # its own code, if any
@@ -156,10 +161,10 @@ class Verb:
 
 @dataclass
 class Block:
-    name: str
+    """A verb synonym block: its verbs share its code and its patterns."""
+
     code: str | None  # None for a block with the null code
     symmetric: bool
-    line: int
     verbs: list[Verb] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
 
@@ -298,8 +303,7 @@ def parse_dictionary(text: str) -> list[Block]:
         if line.startswith("---"):
             match = _CODE.search(line)
             code, symmetric = parse_code(match.group(1)) if match else (None, False)
-            name = line.strip("- ").split("[")[0].strip()
-            blocks.append(Block(name, None if code == NULL_CODE else code, symmetric, number))
+            blocks.append(Block(None if code == NULL_CODE else code, symmetric))
         elif not blocks or not line or line.startswith(("&", "~")):
             continue
         elif line.startswith("-"):

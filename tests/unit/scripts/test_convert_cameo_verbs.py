@@ -93,11 +93,12 @@ GRILL [110]
 
 
 @pytest.fixture(scope="module")
-def lemmatize():
+def lemmatize() -> cameo.Lemmatize:
+    """The converter's own lemmatizer, with the real model ('SANCTIONS' → sanction)."""
     return cameo.spacy_lemmatizer()
 
 
-def rules(skip: str = "", lexicon: str = "") -> object:
+def rules(skip: str = "", lexicon: str = "") -> cameo.Rules:
     return cameo.Rules(
         cameo.read_table(TABLE),
         cameo.read_skips(skip),
@@ -165,7 +166,9 @@ def test_verbs_multi_word_hyphenated_and_with_their_own_code() -> None:
     assert (again.word, again.particles, again.code) == ("EXAMINE", ("RE",), "090")
 
 
-def test_a_coded_block_gives_bare_entries_and_one_entry_per_pattern_code(lemmatize) -> None:
+def test_a_coded_block_gives_bare_entries_and_one_entry_per_pattern_code(
+    lemmatize: cameo.Lemmatize,
+) -> None:
     records = cameo.convert(cameo.parse_dictionary(DICTIONARY), rules(), lemmatize)
     levy = entries_of(records, "levy")
     assert [(r["event"], r["cameo"], r.get("requires")) for r in levy] == [
@@ -183,7 +186,7 @@ def test_a_coded_block_gives_bare_entries_and_one_entry_per_pattern_code(lemmati
     ]
 
 
-def test_a_null_block_codes_only_through_its_patterns(lemmatize) -> None:
+def test_a_null_block_codes_only_through_its_patterns(lemmatize: cameo.Lemmatize) -> None:
     records = cameo.convert(cameo.parse_dictionary(DICTIONARY), rules(), lemmatize)
     burn = {r["cameo"]: r for r in entries_of(records, "burn")}
     assert set(burn) == {"141", "1712", "190"}  # no bare entry; 'DOWN' alone gives nothing
@@ -192,7 +195,7 @@ def test_a_null_block_codes_only_through_its_patterns(lemmatize) -> None:
     assert burn["190"]["requires"] == ["army", "force", "troop"]  # the synset's heads
 
 
-def test_a_general_verb_keeps_only_words_that_are_events(lemmatize) -> None:
+def test_a_general_verb_keeps_only_words_that_are_events(lemmatize: cameo.Lemmatize) -> None:
     lexicon = (
         '{"lemma": "protest", "pos": "NOUN", "event": "PROTEST", "cameo": "141"}\n'
         '{"lemma": "attack", "pos": "NOUN", "event": "ASSAULT", "cameo": "190"}\n'
@@ -207,7 +210,7 @@ def test_a_general_verb_keeps_only_words_that_are_events(lemmatize) -> None:
     assert stage == {"141": ["protest"], "190": ["attack"]}
 
 
-def test_multi_word_verbs_and_symmetric_codes(lemmatize) -> None:
+def test_multi_word_verbs_and_symmetric_codes(lemmatize: cameo.Lemmatize) -> None:
     records = cameo.convert(cameo.parse_dictionary(DICTIONARY), rules(), lemmatize)
     assert entries_of(records, "help") == [
         {
@@ -230,7 +233,7 @@ def test_multi_word_verbs_and_symmetric_codes(lemmatize) -> None:
     assert (grill["event"], grill["mode"], grill["cameo"]) == ("ACCUSE", "disapprove", "110")
 
 
-def test_the_skip_list_leaves_out_verbs_bare_entries_and_codes(lemmatize) -> None:
+def test_the_skip_list_leaves_out_verbs_bare_entries_and_codes(lemmatize: cameo.Lemmatize) -> None:
     skip = """
     # reporting verbs, noisy codes
     verb broker
