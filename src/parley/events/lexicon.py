@@ -16,6 +16,7 @@ from parley.models import PLOVER_CATEGORIES
 from parley.nlp.syntax import prep_objects
 
 LEXICON_FILE = "triggers.jsonl"
+CAMEO_FILE = "cameo/triggers.jsonl"  # converted from the CAMEO verb dictionary (see its README)
 # Parts of speech a trigger word may be mis-tagged as ('staged' as ADJ, 'Strike' as PROPN).
 _CONTENT_TAGS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _FIELDS = {
@@ -29,6 +30,7 @@ _FIELDS = {
     "recipient_preps",
     "symmetric",
     "support",
+    "source",
 }
 
 
@@ -47,12 +49,12 @@ class Trigger:
     symmetric: bool = False
     support: bool = False
 
-    def accepts(self, token: Token) -> bool:
-        """Whether the parse around `token` meets this entry's conditions."""
-        nearby = _dependent_lemmas(token)
-        if self.requires and not nearby.intersection(self.requires):
+    def accepts(self, nearby: set[str]) -> bool:
+        """Whether a token with these dependents (`_dependent_lemmas`) meets this entry's
+        conditions."""
+        if self.requires and nearby.isdisjoint(self.requires):
             return False
-        return not nearby.intersection(self.excludes)
+        return nearby.isdisjoint(self.excludes)
 
 
 class Lexicon:
@@ -98,64 +100,95 @@ class Lexicon:
         return f"needs one of {', '.join(needs[:8])}{' …' if len(needs) > 8 else ''} nearby"
 
     def _first(self, token: Token, support: bool) -> Trigger | None:
+        nearby: set[str] | None = None  # computed once, for the first candidate
         for lemma in _lemma_forms(token):
             for entry in self._index.get((lemma, token.pos_), []):
-                if entry.support == support and entry.accepts(token):
+                if entry.support != support:
+                    continue
+                if nearby is None:
+                    nearby = _dependent_lemmas(token)
+                if entry.accepts(nearby):
                     return entry
         return None
 
 
 def load_lexicon(override_dir: Path | None = None) -> Lexicon:
-    """The shipped lexicon, or the analyst's `triggers.jsonl` in `override_dir` over it."""
-    default = resources.files("parley.data.dictionaries").joinpath(LEXICON_FILE)
-    sources = [(LEXICON_FILE, default.read_bytes())]
+    """The trigger lexicon: the analyst's `triggers.jsonl` in `override_dir` over Parley's
+    shipped `triggers.jsonl` over the entries converted from the CAMEO verb dictionary
+    (`cameo/triggers.jsonl`); see `layered_lexicon`."""
+    package = resources.files("parley.data.dictionaries")
+    layers = [
+        (LEXICON_FILE, package.joinpath(LEXICON_FILE).read_bytes()),
+        (CAMEO_FILE, package.joinpath(*CAMEO_FILE.split("/")).read_bytes()),
+    ]
     if override_dir is not None and (override_dir / LEXICON_FILE).is_file():
-        sources.append(
-            (str(override_dir / LEXICON_FILE), (override_dir / LEXICON_FILE).read_bytes())
-        )
-    merged: dict[tuple, Trigger] = {}
+        analyst = override_dir / LEXICON_FILE
+        layers.insert(0, (str(analyst), analyst.read_bytes()))
+    return layered_lexicon(layers)
+
+
+def layered_lexicon(layers: list[tuple[str, bytes]]) -> Lexicon:
+    """A lexicon from trigger files (name, content), highest layer first. A word (lemma and
+    part of speech) that a layer has any entry for is coded by that layer's entries only,
+    so a curated restriction ('fire' only with `requires`) is never undone by a looser
+    entry of a lower layer. Within a layer a repeated key (lemma, pos, requires, support)
+    keeps its last line. The content hash covers every layer's bytes, in order."""
     digest = hashlib.sha256()
-    for name, data in sources:
-        digest.update(data)
+    coded: dict[tuple[str, str], list[Trigger]] = {}
+    for name, data in layers:
+        digest.update(hashlib.sha256(data).digest())
+        layer: dict[tuple, Trigger] = {}
         for entry in _parse(name, data):
-            merged[(entry.lemma, entry.pos, entry.requires, entry.support)] = entry
-    return Lexicon(list(merged.values()), digest.hexdigest())
+            layer[(entry.lemma, entry.pos, entry.requires, entry.support)] = entry
+        words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for entry in layer.values():
+            words[(entry.lemma, entry.pos)].append(entry)
+        for word, entries in words.items():
+            coded.setdefault(word, entries)
+    return Lexicon([e for entries in coded.values() for e in entries], digest.hexdigest())
 
 
 def _parse(name: str, data: bytes) -> list[Trigger]:
-    entries = []
-    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DictionaryError(f"{name}:{number}: invalid JSON ({error.msg})") from None
-        entries.append(_entry(name, number, record))
-    return entries
+    lines = [
+        (n, line) for n, line in enumerate(data.decode("utf-8").splitlines(), 1) if line.strip()
+    ]
+    try:  # one call for the whole file: the converted CAMEO layer has thousands of lines
+        records = json.loads("[" + ",".join(line for _, line in lines) + "]")
+    except json.JSONDecodeError:
+        records = [_json_line(name, number, line) for number, line in lines]
+    return [
+        _entry(name, number, record) for (number, _), record in zip(lines, records, strict=True)
+    ]
+
+
+def _json_line(name: str, number: int, line: str) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise DictionaryError(f"{name}:{number}: invalid JSON ({error.msg})") from None
 
 
 def _entry(name: str, number: int, record: object) -> Trigger:
-    where = f"{name}:{number}"
     if not isinstance(record, dict):
-        raise DictionaryError(f"{where}: expected a JSON object")
-    unknown = set(record) - _FIELDS
-    if unknown:
-        raise DictionaryError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        raise DictionaryError(f"{name}:{number}: expected a JSON object")
+    if unknown := record.keys() - _FIELDS:
+        raise DictionaryError(f"{name}:{number}: unknown field(s) {', '.join(sorted(unknown))}")
     if not isinstance(record.get("lemma"), str) or record.get("pos") not in ("VERB", "NOUN"):
-        raise DictionaryError(f"{where}: needs a 'lemma' and a 'pos' of VERB or NOUN")
+        raise DictionaryError(f"{name}:{number}: needs a 'lemma' and a 'pos' of VERB or NOUN")
     support = bool(record.get("support", False))
     event = record.get("event")
     if not support and event not in PLOVER_CATEGORIES:
-        raise DictionaryError(f"{where}: 'event' must be a PLOVER category, not {event!r}")
+        raise DictionaryError(f"{name}:{number}: 'event' must be a PLOVER category, not {event!r}")
+    if not isinstance(record.get("source", ""), str):
+        raise DictionaryError(f"{name}:{number}: 'source' must be a string")
     return Trigger(
         lemma=record["lemma"].lower(),
         pos=record["pos"],
         event=event,
         mode=record.get("mode"),
         cameo=record.get("cameo"),
-        requires=tuple(w.lower() for w in record.get("requires", ())),
-        excludes=tuple(w.lower() for w in record.get("excludes", ())),
+        requires=tuple(map(str.lower, record.get("requires", ()))),
+        excludes=tuple(map(str.lower, record.get("excludes", ()))),
         recipient_preps=tuple(record.get("recipient_preps", ())),
         symmetric=bool(record.get("symmetric", False)),
         support=support,
