@@ -20,6 +20,7 @@ from parley.events.lexicon import load_lexicon
 from parley.events.trace import Trace
 from parley.merge import merge_mentions
 from parley.models import Document, Event
+from parley.nlp.cues import apply_cues
 from parley.nlp.layout import unwrap
 from parley.nlp.pipeline import load_nlp, model_version
 from parley.nlp.truecase import default_truecaser, restore_case
@@ -36,13 +37,14 @@ class Pipeline:
         self.nlp = load_nlp()
         # wire copy and archives are parsed with their case and wrapping undone
         self._truecaser = default_truecaser() if restore else None
+        cues_hash = apply_cues(dictionaries_dir)
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
         self._gazetteer = default_gazetteer()
         self._actors = ActorResolver(self.nlp, dictionaries, self._locate)
         self._extractor = EventExtractor(lexicon, self._gazetteer)
         self._time = TimeStage(self._gazetteer)
-        combined = f"{dictionaries.content_hash}:{lexicon.content_hash}"
+        combined = f"{dictionaries.content_hash}:{lexicon.content_hash}:{cues_hash}"
         self.dictionary_hash = hashlib.sha256(combined.encode()).hexdigest()
         self.model = model_version()
         self.org_homes = {o.org: o.home for o in dictionaries.organizations if o.home}

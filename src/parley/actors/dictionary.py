@@ -44,7 +44,7 @@ FILES = (COUNTRIES, ORGANIZATIONS, TITLES, PEOPLE)  # also the fixed order of th
 CONVERTED, SHIPPED, ANALYST = "converted", "default", "override"
 CONVERTED_DIR = "phoenix"  # under data/dictionaries; holds no countries.jsonl
 # Files an analyst's folder may also hold that other loaders read (the trigger lexicon).
-OTHER_FILES = ("triggers.jsonl",)
+OTHER_FILES = ("triggers.jsonl", "cues.jsonl")
 
 # Fields per file, "*" marking required ones; the field name decides its JSON type (_TYPE,
 # or _FILE_TYPE where one file differs).

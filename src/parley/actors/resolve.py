@@ -20,6 +20,7 @@ from parley.actors.matcher import VIA_DEMONYM, ActorMatch, ActorMatcher, Locate
 from parley.actors.people import PeopleFinder, Person
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
+from parley.nlp.cues import cue
 from parley.nlp.syntax import is_prep, prep_objects
 from parley.nlp.vocabulary import (
     DOCUMENT_NOUNS,
@@ -33,44 +34,20 @@ from parley.nlp.vocabulary import (
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
 _THING_PRONOUNS = {"it", "its"}
-_COLLECTIVE_HEADS = {"country", "nation", "side", "trio", "state", "government", "ally", "partner"}
+_COLLECTIVE_HEADS = cue("collective_nouns")
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "all": 0}
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "appos", "conj", "pobj", "nummod", "det"}
 _LIST_END = {"VERB", "AUX", "PRON"}
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF"})
 UNNAMED_BODY = "IGO"  # CAMEO's code for an international organisation the text does not name
-_RELATIONS = {
-    "ally",
-    "neighbour",
-    "neighbor",
-    "partner",
-    "rival",
-    "enemy",
-    "foe",
-    "adversary",
-    "proxy",
-}
-_FOLLOWERS = {"supporter", "follower", "loyalist", "backer", "sympathizer", "sympathiser"}
+_RELATIONS = cue("relation_nouns")
+_FOLLOWERS = cue("follower_nouns")
 _DOMESTIC_SECTORS = {"CVL", "OPP", "COP", "REB", "LAB", "EDU", "RAD"}
 # Officials who act together as a body when named in the plural ('senators condemned',
 # 'judges ruled'); plain 'officials' or 'ministers' are whoever the story quotes.
 _ACTING_BODIES = {"legislator", "judge", "officer"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
-_ANAPHORIC_NOUNS = {
-    "regime",
-    "government",
-    "country",
-    "state",
-    "nation",
-    "group",
-    "organization",
-    "organisation",
-    "administration",
-    "military",
-    "army",
-    "council",
-    "company",
-}
+_ANAPHORIC_NOUNS = cue("anaphoric_nouns")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"}
 _PRONOUN_WINDOW = 80
 _NOUN_WINDOW = 400  # tokens: a definite noun may point back a few paragraphs

@@ -17,13 +17,14 @@ from parley.actors.resolve import DocumentActors
 from parley.events.categories import categories
 from parley.events.lexicon import Trigger
 from parley.models import Entity
+from parley.nlp.cues import cue
 from parley.nlp.syntax import has_infinitive_to, is_marked
 from parley.nlp.vocabulary import REPORTING_VERBS
 
 # Verbs whose subject states an intention through 'to' ('vowed to fight').
-INTENT_VERBS = frozenset({"vow", "pledge", "promise", "swear", "decide", "plan", "intend"})
-_VOWS = {"vow", "pledge", "promise", "swear"}
-_ANNOUNCING = REPORTING_VERBS | {"confirm", "warn"}
+INTENT_VERBS = cue("intent_verbs")
+_VOWS = cue("vow_verbs")
+_ANNOUNCING = cue("announcing_verbs")  # besides the reporting verbs
 # Events that are statements already: announcing one is no further promise.
 _VERBAL = {"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"}
 _UNREAL = {"planned", "hypothetical", "negated"}
@@ -60,7 +61,7 @@ def commitment(
     if announcer is None:
         return None
     speakers = {e.side for e in _subjects(announcer, actors)}
-    if announcer.lemma_.lower() in _ANNOUNCING and not speakers & {e.side for e in actor}:
+    if _announcing(announcer) and not speakers & {e.side for e in actor}:
         return None  # 'Israel will evacuate, a spokesman said': the spokesman promises nothing
     makers = [e for e in actor if e.side in speakers] or actor
     others = [e for e in actor if e not in makers] + recipient
@@ -79,7 +80,7 @@ def _announcer(verb: Token) -> Token | None:
     """'said (that) it will X' and 'vowed to X': the word the actor states X with."""
     head = verb.head
     lemma = head.lemma_.lower()
-    if verb.dep_ == "ccomp" and lemma in _ANNOUNCING:
+    if verb.dep_ == "ccomp" and _announcing(head):
         return head
     if verb.dep_ == "xcomp" and lemma in INTENT_VERBS:
         return head
@@ -88,6 +89,11 @@ def _announcer(verb: Token) -> Token | None:
     ):  # 'sworn to fight' misparsed
         return head
     return None
+
+
+def _announcing(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in REPORTING_VERBS or lemma in _ANNOUNCING
 
 
 def _subjects(verb: Token, actors: DocumentActors) -> list[Entity]:

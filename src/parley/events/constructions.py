@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Token
 
 from parley.events.categories import categories
 from parley.events.lexicon import Lexicon, Trigger
+from parley.nlp.cues import cue
 from parley.nlp.vocabulary import REPORTING_VERBS
 
-_OBLIGATION = {"must", "should"}
-_READINESS = {"ready", "willing", "prepared"}
+_OBLIGATION = cue("obligation_modals")
+_READINESS = cue("readiness_adjectives")
 
 DEMAND = Trigger("must", "AUX", "REQUEST", "demand", "100", recipient_preps=("to",))
 COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")

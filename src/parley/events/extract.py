@@ -25,6 +25,7 @@ from parley.events.parties import (
 from parley.events.status import StatusReading, event_status, is_habitual
 from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.cues import cue
 from parley.nlp.syntax import is_purpose, objects_of
 from parley.nlp.vocabulary import ASKING_VERBS, STATE_SECTORS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import place_for, territory_for
@@ -423,7 +424,7 @@ def _separate_meetings(
     return [hosts + group for group in partners if group] or [actor]
 
 
-_BACK_REFERENCES = {"last", "previous", "latest", "earlier", "same"}
+_BACK_REFERENCES = cue("back_references")
 
 
 def _refers_back(noun: Token, entry: Trigger) -> bool:

@@ -8,6 +8,7 @@ from parley.actors.resolve import DocumentActors, is_stance
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.proposals import PROPOSALS
 from parley.models import Entity
+from parley.nlp.cues import cue
 from parley.nlp.syntax import (
     has_infinitive_to,
     is_marked,
@@ -26,22 +27,13 @@ _SUBJECTS = ("nsubj", "csubj")
 _SUPPORTED_DEPS = ("dobj", "nsubjpass", "pobj")
 _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj", "pobj", "prep"}
 # "X is expected to meet": the passive subject of these verbs is the one who meets.
-_RAISING = {"expect", "schedule", "set", "due", "plan", "slate", "ask", "urge", "invite"}
-_MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string"}
-_PERPETRATION = {
-    "conduct",
-    "carry",
-    "perpetrate",
-    "claim",
-    "ascribe",
-    "attribute",
-    "blame",
-    "mount",
-}
+_RAISING = cue("raising_verbs")
+_MEASURES = cue("measure_nouns")
+_PERPETRATION = cue("perpetration_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
-REACTIONS = {"protest", "response", "retaliation", "reprisal", "revenge"}
+REACTIONS = cue("reaction_nouns")
 _REACTION_PREPS = ("against", "at", "over", "of", "to", "for")
 _MAX_CLIMB = 12
 

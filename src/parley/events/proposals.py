@@ -10,24 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.models import Status
+from parley.nlp.cues import cue
 
-PROPOSALS = {"resolution", "bill", "draft", "proposal", "motion", "amendment"}
-_FAILED = {
-    "fail",
-    "failure",
-    "veto",
-    "reject",
-    "block",
-    "collapse",
-    "defeat",
-    "fall",
-    "sink",
-    "withdraw",
-    "withdrawal",
-    "scrap",
-    "shelve",
-}
-_PASSED = {"adopt", "pass", "approve", "ratify"}
+PROPOSALS = cue("proposal_nouns")
+_FAILED = cue("proposal_failures")
+_PASSED = cue("proposal_passages")
 _UP_DEPS = {"dobj", "pcomp", "pobj", "prep", "acl", "xcomp", "advcl", "relcl", "nsubjpass"}
 _MAX_STEPS = 6
 

@@ -13,51 +13,19 @@ from spacy.tokens import Token
 
 from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
+from parley.nlp.cues import cue
 from parley.nlp.syntax import has_infinitive_to, is_marked, is_purpose
 from parley.nlp.vocabulary import ASKING_VERBS
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
-_PLANNED_GOVERNORS = {
-    "plan",
-    "expect",
-    "schedule",
-    "set",
-    "intend",
-    "aim",
-    "prepare",
-    "seek",
-    "hope",
-    "want",
-    "propose",
-    "agree",
-    "decide",
-    "promise",
-    "pledge",
-    "vow",
-    "swear",
-    "move",
-    "due",
-    "going",
-}
-_FAILED_GOVERNORS = {"fail", "try", "attempt"}
-_NEGATING_GOVERNORS = {"deny", "refuse", "decline", "reject"}
-_HYPOTHETICAL_GOVERNORS = {
-    "threaten",
-    "consider",
-    "warn",
-    "fear",
-    "risk",
-    "openness",
-    "willingness",
-    "readiness",
-    "ready",
-    "willing",
-    "offer",
-} | ASKING_VERBS
-_PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "next"}
-_HYPOTHETICAL_MODIFIERS = {"potential", "possible", "likely", "probable", "feared", "imminent"}
-_FAILED_PREDICATES = {"fail", "collapse", "stall"}
+_FUTURE_AUX = cue("future_auxiliaries")
+_HYPOTHETICAL_AUX = cue("hypothetical_auxiliaries")
+_PLANNED_GOVERNORS = cue("planned_governors")
+_FAILED_GOVERNORS = cue("failed_governors")
+_NEGATING_GOVERNORS = cue("negating_governors")
+_HYPOTHETICAL_GOVERNORS = cue("hypothetical_governors")  # and what is asked for
+_PLANNED_MODIFIERS = cue("planned_modifiers")
+_HYPOTHETICAL_MODIFIERS = cue("hypothetical_modifiers")
+_FAILED_PREDICATES = cue("failed_predicates")
 _ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
 
 
@@ -177,7 +145,7 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
             return StatusReading("failed", 0.8)
         if lemma in _NEGATING_GOVERNORS:
             return StatusReading("negated", 0.7)
-        if lemma in _HYPOTHETICAL_GOVERNORS:
+        if lemma in _HYPOTHETICAL_GOVERNORS or lemma in ASKING_VERBS:
             return StatusReading("hypothetical", 0.7)
         if lemma in _PLANNED_GOVERNORS and token.pos_ in ("VERB", "ADJ", "NOUN"):
             return StatusReading("planned", 0.8)
@@ -204,8 +172,8 @@ def _has_future_aux(token: Token) -> bool:
     return any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux")
 
 
-_TREND = {"increasing", "growing", "mounting", "rising", "escalating", "persistent", "constant"}
-_HABITUAL = {"usually", "often", "typically", "traditionally", "regularly", "generally", "normally"}
+_TREND = cue("trend_modifiers")
+_HABITUAL = cue("habit_adverbs")
 
 
 def is_habitual(trigger: Token) -> bool:
