@@ -452,6 +452,15 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Span:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
+def _split_year(m: re.Match[str], ctx: _Ctx) -> _Span | None:
+    """ "the 2018-19 season", "fiscal 2019/20": a season or budget year across two calendar
+    years, which are consecutive or it is no such thing."""
+    year = int(m["year"])
+    if int(m["y2"]) != (year + 1) % 100:
+        return None
+    return date(year, 1, 1), date(year + 1, 12, 31), "range"
+
+
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Span:
     year = int(m["decade"])
     return date(year, 1, 1), date(year + 9, 12, 31), "decade"
@@ -532,6 +541,7 @@ _RULE_SOURCES: tuple[tuple[str, _Handler], ...] = (
     (rf"{_day('d1')}{_SEP}{_day('d2')} (?:of )?{_mon('month')}{_YEAR_SUFFIX}", _day_range),
     (rf"{_mon('month')} {_day('d1')}{_SEP}{_mon('month2')} {_day('d2')}{_YEAR_SUFFIX}", _day_range),
     (rf"{_day('d1')} {_mon('month')}{_SEP}{_day('d2')} {_mon('month2')}{_YEAR_SUFFIX}", _day_range),
+    (r"(?P<year>[12]\d{3})[-/](?P<y2>\d{2})", _split_year),
     (rf".+{_SEP}.+", _range),
     (rf"{_REL}(?P<wd>{_WD}){_TIME_OF_DAY}", _weekday),
     (rf"(?P<wd>{_WD}) (?P<week>last|this|next) week", _weekday),
