@@ -18,7 +18,7 @@ from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.syntax import is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
-from parley.normalize.dates import is_narrative, resolve_after, resolve_date
+from parley.normalize.dates import is_date_phrase, is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -74,6 +74,7 @@ def date_for(
         and not _says_how_long(ent)
         and not _names_something_else(ent, trigger)
         and not _in_dateline(ent)
+        and is_date_phrase(ent.doc.text, ent.start_char, ent.end_char)
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
@@ -93,6 +94,8 @@ def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -
     anchors = []
     for ent in doc.ents:
         if ent.label_ != "DATE" or _says_how_long(ent) or _in_dateline(ent):
+            continue
+        if not is_date_phrase(ent.doc.text, ent.start_char, ent.end_char):
             continue
         if _is_duration(ent.text) and not ent.text.strip().lower().endswith("ago"):
             continue

@@ -14,10 +14,13 @@ no regex recognised at all.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 import dateparser
@@ -452,6 +455,15 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Span:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
+def _split_year(m: re.Match[str], ctx: _Ctx) -> _Span | None:
+    """ "the 2018-19 season", "fiscal 2019/20": a season or budget year across two calendar
+    years, which are consecutive or it is no such thing."""
+    year = int(m["year"])
+    if int(m["y2"]) != (year + 1) % 100:
+        return None
+    return date(year, 1, 1), date(year + 1, 12, 31), "range"
+
+
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Span:
     year = int(m["decade"])
     return date(year, 1, 1), date(year + 9, 12, 31), "decade"
@@ -532,6 +544,7 @@ _RULE_SOURCES: tuple[tuple[str, _Handler], ...] = (
     (rf"{_day('d1')}{_SEP}{_day('d2')} (?:of )?{_mon('month')}{_YEAR_SUFFIX}", _day_range),
     (rf"{_mon('month')} {_day('d1')}{_SEP}{_mon('month2')} {_day('d2')}{_YEAR_SUFFIX}", _day_range),
     (rf"{_day('d1')} {_mon('month')}{_SEP}{_day('d2')} {_mon('month2')}{_YEAR_SUFFIX}", _day_range),
+    (r"(?P<year>[12]\d{3})[-/](?P<y2>\d{2})", _split_year),
     (rf".+{_SEP}.+", _range),
     (rf"{_REL}(?P<wd>{_WD}){_TIME_OF_DAY}", _weekday),
     (rf"(?P<wd>{_WD}) (?P<week>last|this|next) week", _weekday),
@@ -600,3 +613,205 @@ def resolve_after(phrase: str, anchor: date) -> DateSpan | None:
         return DateSpan(day, day, phrase, "day")
     start, end = _period(_shift(anchor, unit, count), unit)
     return DateSpan(start, end, phrase, unit)
+
+
+# -- numbers that are not dates -------------------------------------------------------------
+
+_CANDIDATE = re.compile(r"(?<![\d.,])\d{3,4}(?!\d|[.,]\d)")  # a number that could be a year
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*\.?|\S")
+_WINDOW = 80  # characters read on each side of the number; the cues are its next few words
+_MAX_CUE = 3  # words in the longest cue ("as many as")
+_DATE_WORD = re.compile(
+    rf"\b(?:{_MON}|{_WD}|spring|summer|autumn|fall|winter|early|mid|late|end|beginning|start"
+    r"|middle|quarter|half|q[1-4]|h[12])\b"
+)
+_OPENING = "([{\"'“‘«-–—"
+_CLOSING = ")]}\"'”’».,;:!?"
+_Words = frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The cue words of `data/dates/not_dates.json` (its README says what each list is for),
+    each as a tuple of words so that a cue may be several ("local time", "at least")."""
+
+    time_zones: _Words
+    clock_words: _Words
+    clock_before: _Words
+    clock_after_at: _Words
+    numbered: _Words
+    number_signs: _Words
+    count_before: _Words
+    counted: _Words
+    counted_compound: _Words
+    currency: _Words
+    measure_signs: _Words
+    date_prefixes: _Words
+    year_prepositions: _Words
+    clause_openers: _Words
+    connectors: _Words
+
+    @property
+    def symbols(self) -> frozenset[str]:
+        """Signs that belong to a number's phrase ("$", "#", "%", "-") and so do not end it."""
+        signs = self.currency | self.measure_signs | self.number_signs | self.connectors
+        return frozenset(w[0] for w in signs if len(w) == 1 and not w[0][0].isalnum())
+
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Cue words written with a full stop ("No.", "Art."), which end no sentence."""
+        words = self.numbered | self.number_signs | self.currency
+        return frozenset(w[0] for w in words if w[0].endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    source = resources.files("parley.data").joinpath("dates", "not_dates.json")
+    raw: dict[str, list[str]] = json.loads(source.read_text("utf-8"))
+    return _Cues(**{name: frozenset(tuple(w.split()) for w in ws) for name, ws in raw.items()})
+
+
+def is_date_phrase(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a phrase the parser tagged as a date, may be one.
+
+    The parser tags many numbers as dates, and a four-digit one reads as a year: "(1625 UTC)"
+    is a time of day, "2240 attendees" a count, "1260 kilometers" a measure, "Directive
+    2000" and "Flight 1549" the names of a law and a flight, "Su-1980" and "2019-nCoV" codes.
+    Only the words touching the number tell them from "in 1625", so they are read here,
+    against the cue words of `data/dates/not_dates.json`. False when they show the number
+    is not a date; True otherwise, and for any phrase without a three- or four-digit number
+    (what such a phrase means is `resolve_date`'s business).
+    """
+    numbers = list(_CANDIDATE.finditer(text, start, end))
+    if not numbers or _dated_by_phrase(text[start : numbers[0].start()]):
+        return True
+    head, tail = numbers[0], numbers[-1]
+    left = text[max(0, head.start() - _WINDOW) : head.start()].rsplit("\n", 1)[-1]
+    right = text[tail.end() : tail.end() + _WINDOW].split("\n", 1)[0]
+    left_glue = left.rsplit(None, 1)[-1] if left[-1:].strip() else ""  # touching the number
+    right_glue = right.split(None, 1)[0] if right[:1].strip() else ""
+    first, last = int(head[0]), int(tail[0])
+    if not (_date_glue_before(left_glue, first) and _date_glue_after(right_glue, last)):
+        return False
+    cues = _cues()
+    before = [] if left_glue else _words_before(left, cues)
+    after = [] if right_glue else _words_after(right, cues)
+    return not (
+        _names_or_counts(before, cues)
+        or _clock_time(before, first, after, cues)
+        or _counts(before, after, cues)
+    )
+
+
+def _date_glue_before(glue: str, year: int) -> bool:
+    """What is written against the number on its left without a space leaves it a year:
+    nothing, a bracket, "mid-", "2015-" (a range) or "28/01/" (a day and month); not
+    "$", "#", "Su-" or "555-"."""
+    core = glue.lstrip(_OPENING)
+    if not core:
+        return True
+    prefix = re.fullmatch(r"([^\W\d_]+)[-–]", core)
+    if prefix:
+        return (prefix[1].lower(),) in _cues().date_prefixes
+    earlier = re.fullmatch(r"(\d{4})[-–/]", core)
+    if earlier:
+        return 0 < year - int(earlier[1]) < 100
+    return re.fullmatch(r"(?:\d{1,2}[-/.]){1,2}", core) is not None
+
+
+def _date_glue_after(glue: str, year: int) -> bool:
+    """The same on the right: nothing, a stop or bracket, "s" or "'s", "-19" or "-2020" (a
+    range), "-05-12" (a month and day) or a word like "-era"; not "-member", "-nCoV",
+    "/43/EC", "Z", "th" or "%"."""
+    core = glue.rstrip(_CLOSING)
+    if core in ("", "s", "'s", "’s"):
+        return True
+    later = re.fullmatch(r"[-–/](\d{2}|\d{4})", core)
+    if later:
+        value = int(later[1])
+        return 0 < (value - year) % 100 <= 10 if len(later[1]) == 2 else 0 < value - year < 100
+    if re.fullmatch(r"[-/.]\d{1,2}[-/.]\d{1,2}", core):
+        return True
+    word = re.fullmatch(r"[-–]([a-z]+)(?:-.*)?", core)
+    cues = _cues()
+    return word is not None and not any(
+        (word[1],) in words for words in (cues.counted, cues.counted_compound, cues.clock_words)
+    )
+
+
+def _words_before(left: str, cues: _Cues) -> list[str]:
+    """The last few words of the clause before the number, in text order."""
+    words: list[str] = []
+    for token in reversed(_TOKEN.findall(left)[-2 * _MAX_CUE :]):
+        ends_sentence = token.endswith(".") and token.lower() not in cues.abbreviations
+        if ends_sentence or not (token[0].isalnum() or token in cues.symbols):
+            break
+        words.insert(0, token)
+    return words[-_MAX_CUE:]
+
+
+def _words_after(right: str, cues: _Cues) -> list[str]:
+    """The first few words of the clause after the number, past an alternative ("or 3000")."""
+    words: list[str] = []
+    for token in _TOKEN.findall(right)[: 2 * _MAX_CUE]:
+        if not (token[0].isalnum() or token in cues.symbols):
+            break
+        words.append(token.rstrip(".") if len(token) > 1 else token)
+        if token.endswith(".") and token.lower() not in cues.abbreviations:
+            break
+    if len(words) > 1 and (words[0].lower(),) in cues.connectors and words[1][0].isdigit():
+        words = words[2:]  # "2000 or 3000 likes", "1600 to 1800 GMT"
+    return words[:_MAX_CUE]
+
+
+def _dated_by_phrase(head: str) -> bool:
+    """The phrase itself makes its number a year: it puts a month, weekday, season or part
+    of a period before it ("September 2015", "late 2019", "the first quarter of 2020")."""
+    return _DATE_WORD.search(head.lower()) is not None
+
+
+def _begins(words: list[str], cues: _Words) -> bool:
+    lower = tuple(w.lower() for w in words)
+    return any(lower[:n] in cues for n in range(1, min(len(lower), _MAX_CUE) + 1))
+
+
+def _ends(words: list[str], cues: _Words) -> bool:
+    lower = tuple(w.lower() for w in words)
+    return any(lower[-n:] in cues for n in range(1, min(len(lower), _MAX_CUE) + 1))
+
+
+def _names_or_counts(before: list[str], cues: _Cues) -> bool:
+    """ "Directive 2000", "Flight No. 1549", "Section 1983", "at least 2000", "$ 2020"."""
+    named = (cues.numbered, cues.number_signs, cues.currency)
+    return any(_ends(before[-1:], words) for words in named) or _ends(before, cues.count_before)
+
+
+def _clock_time(before: list[str], number: int, after: list[str], cues: _Cues) -> bool:
+    """ "(1625 UTC)", "1800 hours", "1700 local time"; "at 1625" with nothing after it but
+    the day ("at 1625 on Friday"), when it can be a time of day."""
+    if after and ((after[0],) in cues.time_zones or _begins(after, cues.clock_words)):
+        return True
+    hhmm = number // 100 < 24 and number % 100 < 60
+    return (
+        hhmm
+        and _ends(before[-1:], cues.clock_before)
+        and (not after or _begins(after[:1], cues.clock_after_at))
+    )
+
+
+def _counts(before: list[str], after: list[str], cues: _Cues) -> bool:
+    """ "2240 attendees", "2741 confirmed cases", "1260 kilometers", "1010 ± 195"; but
+    "since 2019 people have..." and a clause opening "In 2019 police..." are years."""
+    if not after:
+        return False
+    if _begins(after[:1], cues.measure_signs):
+        return True
+    opener = len(before) == 1 and _begins(before, cues.clause_openers)
+    if opener or _ends(before[-1:], cues.year_prepositions):
+        return False
+    if _begins(after, cues.counted):
+        return True
+    # a word between ("2741 confirmed cases"), unless a preposition made the number a year
+    # ("founded the party in 2004 with supporters")
+    timed = _ends(before[-1:], cues.clause_openers)
+    return not timed and after[0].isalpha() and _begins(after[1:], cues.counted)
