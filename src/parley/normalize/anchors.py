@@ -70,11 +70,10 @@ def date_for(
     ranked = sorted(
         (rank, _is_duration(ent.text), ent.start, ent)
         for ent in trigger.sent.ents
-        if ent.label_ == "DATE"
+        if tells_a_date(ent)
         and not _says_how_long(ent)
         and not _names_something_else(ent, trigger)
         and not _in_dateline(ent)
-        and is_date_phrase(ent.doc.text, ent.start_char, ent.end_char)
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
@@ -87,15 +86,18 @@ def date_for(
     return None
 
 
+def tells_a_date(ent: Span) -> bool:
+    """A phrase the model tags as a date that is one (not '(1625 UTC)', 'Directive 2000')."""
+    return ent.label_ == "DATE" and is_date_phrase(ent.doc.text, ent.start_char, ent.end_char)
+
+
 def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -> list[Anchor]:
     """The past times the story names, in text order: every date phrase (not a
     dateline, not a length of time) resolved in the tense of its clause, that ends by
     publication. They are the reference times an undated event falls after."""
     anchors = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _says_how_long(ent) or _in_dateline(ent):
-            continue
-        if not is_date_phrase(ent.doc.text, ent.start_char, ent.end_char):
+        if not tells_a_date(ent) or _says_how_long(ent) or _in_dateline(ent):
             continue
         if _is_duration(ent.text) and not ent.text.strip().lower().endswith("ago"):
             continue

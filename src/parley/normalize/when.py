@@ -31,7 +31,14 @@ from parley.events.proposals import proposal_above
 from parley.events.status import StatusReading, clause_tense
 from parley.models import DateSpan, Event
 from parley.nlp.syntax import prep_objects
-from parley.normalize.anchors import Anchor, date_for, place_for, reference_event, story_anchors
+from parley.normalize.anchors import (
+    Anchor,
+    date_for,
+    place_for,
+    reference_event,
+    story_anchors,
+    tells_a_date,
+)
 from parley.normalize.places import Gazetteer
 
 WINDOW = "window"  # the precision of a date the text does not state: the story's window
@@ -177,7 +184,7 @@ def _said_before(trigger: Token, people: set[str], actors: DocumentActors) -> It
     sentences that tell a date ('On Tuesday, Mitsotakis reaffirmed')."""
     sentences = [s for s in trigger.doc.sents if s.end <= trigger.sent.start]
     for sentence in reversed(sentences[-_OCCASION_SENTENCES:]):
-        if not any(e.label_ == "DATE" for e in sentence.ents):
+        if not any(tells_a_date(e) for e in sentence.ents):
             continue
         for verb in (t for t in sentence if t.pos_ == "VERB" and _main_clause(t)):
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -203,7 +210,7 @@ def _goes_on(trigger: Token) -> bool:
 def _tells_own_time(trigger: Token) -> bool:
     """A sentence with a time phrase of its own, or a clause set before the story's time
     ('had previously opposed'), is not on the occasion just told."""
-    if any(e.label_ == "DATE" for e in trigger.sent.ents):
+    if any(tells_a_date(e) for e in trigger.sent.ents):
         return True
     clause = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), trigger)
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
