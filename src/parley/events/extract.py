@@ -133,7 +133,7 @@ class EventExtractor:
         if not actor and _refers_back(token, entry):
             actor, recipient = _parties_of_last(found, entry.event)
         if not actor and entry.event in _UNATTRIBUTED:
-            actor = _unidentified(token, entry, where, territory, actors)
+            actor = _unidentified(token, entry, state, recipient, actors)
         if not actor:
             trace.note(token, entry.event, "dropped", _no_actor(token, actors), [], recipient)
             return []
@@ -359,22 +359,38 @@ _UNATTRIBUTED = {"ASSAULT": UNIDENTIFIED, "COERCE": "GOV", "ACCUSE": "GOV"}
 def _unidentified(
     trigger: Token,
     entry: Trigger,
-    where: Place | None,
-    territory: list[Entity],
+    place_state: str | None,
+    recipient: list[Entity],
     actors: DocumentActors,
 ) -> list[Entity]:
     """'A roadside bombing near Samarra killed a US soldier', 'a US national was put under
-    investigation in Italy'. Not when something else is the cause ('a fire destroyed 200
-    homes'), and an accusation only when it is an investigation."""
+    investigation in Italy', 'two suspects were arrested': the doer is of the state the
+    event happens in, else of the one its target belongs to, else of the story's (arrests
+    and attacks nobody is named for are domestic). Not when something else is the cause
+    ('a fire destroyed 200 homes'), and an accusation only when it is an investigation.
+    Beyond the place, only a verb told in the passive says an act was done to someone."""
     if entry.event == "ACCUSE" and entry.mode != "investigate":
         return []
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
     causes += [o for c in trigger.children if c.dep_ == "agent" for o in objects_of(c)]
     if any(c.lemma_.lower() not in WEAPONS for c in causes):
         return []  # 'struck by a car' is no attack
-    country = where.country if where is not None else None
-    country = country or next((e.country for e in territory if e.country), None)
+    country = place_state
+    if country is None and _agentless_passive(trigger):
+        targets = {e.country for e in recipient if e.country}
+        country = targets.pop() if len(targets) == 1 else actors.main_country
     return [actors.state(country, _UNATTRIBUTED[entry.event])] if country else []
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """'Two suspects were arrested', 'the minister was stabbed': told as done to someone,
+    with no word of who did it (a noun like 'the murder' may tell any telling's act)."""
+    children = list(verb.children)
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
 
 
 _DOMESTIC_MEASURES = {"COERCE", "CONCEDE"}

@@ -59,3 +59,15 @@ def test_supporters_of_an_unnamed_party_protest_where_they_march() -> None:
     text = "About 300 supporters of the party staged a demonstration in Lyon on Saturday."
     event = only(text, "PROTEST")
     assert {e.party for e in event.actor} == {"FRA"}
+
+
+def test_arrests_told_in_the_passive_are_the_states() -> None:
+    text = "Indonesia's police chief spoke on Monday. Two suspects were arrested on Tuesday."
+    event = only(text, "COERCE")
+    assert {e.party for e in event.actor} == {"IDN"}
+
+
+def test_an_attack_on_an_official_with_no_attacker_named() -> None:
+    event = only("Indonesia's security minister was stabbed on Thursday.", "ASSAULT")
+    assert [(e.party, e.sector) for e in event.actor] == [("IDN", "UAF")]
+    assert {e.party for e in event.recipient} == {"IDN"}
