@@ -7,6 +7,9 @@
   of a future act by its sign, the act itself stays in the status field).
 - Preparing an attack is a military move short of the use of force, which PLOVER codes
   MOBILIZE: "The army prepared to resume shelling rebel positions".
+- Naming something with a word of disapproval is an accusation, with one of praise
+  support: "Watson called the proposed deal 'lousy'", "described the attack as cowardly",
+  "hailed as a historic step" (the words are the cue lists of `cues.jsonl`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from spacy.tokens import Doc, Token
 from parley.events.categories import categories
 from parley.events.lexicon import Lexicon, Trigger
 from parley.nlp.cues import cue
+from parley.nlp.syntax import is_prep, objects_of
 from parley.nlp.vocabulary import REPORTING_VERBS
 
 _OBLIGATION = cue("obligation_modals")
@@ -28,6 +32,12 @@ DEMAND = Trigger("must", "AUX", "REQUEST", "demand", "100", recipient_preps=("to
 COMMITMENT = Trigger("ready", "ADJ", "AGREE", None, "030")
 THREAT = Trigger("ready", "ADJ", "THREATEN", None, "130")
 PREPARATION = Trigger("prepare", "VERB", "MOBILIZE", "troops", "150")
+DISAPPROVAL = Trigger("call", "VERB", "ACCUSE", "disapprove", "111")
+PRAISE = Trigger("call", "VERB", "SUPPORT", None, "051")
+NAMINGS = (DISAPPROVAL, PRAISE)
+_NAMING = cue("naming_verbs")
+_DISAPPROVAL = cue("disapproval_words")
+_PRAISE = cue("approval_words")
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,35 @@ def construction_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[Construction]:
                 yield Construction(token, THREAT if is_conflict else COMMITMENT, event)
         elif _prepares_attack(token, lexicon):  # 'prepared to resume shelling'
             yield Construction(token, PREPARATION, "ASSAULT")
+        elif token.lemma_.lower() in _NAMING and token.pos_ == "VERB":
+            entry = _judgement(token) if lexicon.match(token) is None else None
+            if entry is not None:  # 'called the deal "lousy"'
+                yield Construction(token, entry)
+
+
+def named_thing(verb: Token) -> list[Token]:
+    """What a naming verb names: its object ('called the deal lousy'), the subject of its
+    small clause ('branded the sanctions illegal') or what it refers to ('which Ross
+    referred to as a stunt')."""
+    children = list(verb.children)
+    things = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    return things + [o for p in children if is_prep(p, "to") for o in objects_of(p)]
+
+
+def _judgement(verb: Token) -> Trigger | None:
+    """Disapproval or praise in what the verb calls its object, if either."""
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp") or is_prep(child, "as"):
+            words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+    for thing in named_thing(verb):  # 'called the deal "lousy"', read as a modifier after it
+        words |= {c.lower_ for c in thing.children if c.dep_ == "amod" and c.i > thing.i}
+    if words & _DISAPPROVAL:
+        return DISAPPROVAL
+    if words & _PRAISE:
+        return PRAISE
+    return None
 
 
 _NO_CONTENT = "-"

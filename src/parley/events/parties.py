@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.actors.resolve import DocumentActors, is_stance
+from parley.events.constructions import NAMINGS, named_thing
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.proposals import PROPOSALS
 from parley.models import Entity
@@ -551,7 +552,13 @@ def construction_parties(
     token: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     """Parties of a construction (see `constructions`): the one who says 'must' demands
-    of the one who must; the one who is ready commits to the content's recipient."""
+    of the one who must; the one who is ready commits to the content's recipient; the one
+    who names something judges whoever it is, or whose it is ('called Mohammad's admission
+    a political maneuver')."""
+    if entry in NAMINGS:
+        actor = _subject_of(token, actors)
+        recipient = [e for t in named_thing(token) for e in _object_recipients(t, actors)]
+        return actor, recipient
     if entry.event == "REQUEST":
         speaker = token.head
         actor = [e for c in speaker.children if c.dep_ == "nsubj" for e in _resolve(c, actors)]
