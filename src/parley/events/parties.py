@@ -31,6 +31,8 @@ _CLIMB_DEPS = {"xcomp", "advcl", "acl", "conj", "relcl", "pcomp", "ccomp", "dobj
 _RAISING = cue("raising_verbs")
 _MEASURES = cue("measure_nouns")
 _PERPETRATION = cue("perpetration_verbs")
+_RESPONSIBILITY = cue("responsibility_nouns")
+_CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
@@ -266,7 +268,23 @@ def _noun_parties(
     if not actor and noun.dep_ == "pobj":  # 'died in the attack, conducted by the Taliban'
         clauses = noun.head.head.children
         actor = [e for c in clauses if _perpetrated(c) for e in _attributed_to(c, actors)]
+    if not actor and _responsibility_claimed(noun):  # 'X claimed responsibility for the attack'
+        actor = _subject_of(noun.head.head.head, actors)
     return actor, recipient
+
+
+def _responsibility_claimed(noun: Token) -> bool:
+    """'The group claimed responsibility for the bombings': whoever takes responsibility
+    for an act is its doer."""
+    prep = noun.head
+    responsibility = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and responsibility.lemma_.lower() in _RESPONSIBILITY
+        and responsibility.dep_ == "dobj"
+        and responsibility.head.lemma_.lower() in _CLAIMING
+    )
 
 
 def _supporting_word(noun: Token, lexicon: Lexicon) -> Token:

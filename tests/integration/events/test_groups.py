@@ -71,3 +71,13 @@ def test_an_attack_on_an_official_with_no_attacker_named() -> None:
     event = only("Indonesia's security minister was stabbed on Thursday.", "ASSAULT")
     assert [(e.party, e.sector) for e in event.actor] == [("IDN", "UAF")]
     assert {e.party for e in event.recipient} == {"IDN"}
+
+
+def test_who_claims_an_attack_carried_it_out() -> None:
+    text = (
+        "Three suicide bombings took place in Tunis on Monday. "
+        "The Islamic State claimed responsibility for the attacks."
+    )
+    event = only(text, "ASSAULT")
+    assert {e.party for e in event.actor} == {"ISIS"}
+    assert {e.party for e in event.recipient} == {"TUN"}
