@@ -88,14 +88,16 @@ class Gazetteer:
         `areas_first`, a province, state or region before a city of the same name (what
         'Florida Governor' governs is the US state, not a Colombian town)."""
         key = _normalise(name)
-        candidates = (
-            self._index.get(key)
-            or self._index.get(_GENERIC_SUFFIX.sub("", key))
-            or self._index.get(_DIRECTION.sub("", key))
-        )
+        candidates = self._candidates(key)
+        preferred = set(countries)
+        if not candidates and "," in key:  # 'Washington, DC', 'Aden, Yemen': the place is
+            head, qualifier = (part.strip() for part in key.split(",", 1))  # the first part
+            candidates = self._candidates(head)
+            within = {c.country for c in self._candidates(qualifier)}
+            preferred = within or preferred
+            name = name.split(",", 1)[0]
         if not candidates:
             return None
-        preferred = set(countries)
         best = max(
             candidates,
             key=lambda c: (c.country in preferred, areas_first and c.lat is None, c.population),
@@ -110,6 +112,15 @@ class Gazetteer:
             gazetteer_id=best.gazetteer_id,
             text=name,
             precision=best.precision,
+        )
+
+
+    def _candidates(self, key: str) -> list[_Candidate]:
+        return (
+            self._index.get(key)
+            or self._index.get(_GENERIC_SUFFIX.sub("", key))
+            or self._index.get(_DIRECTION.sub("", key))
+            or []
         )
 
 

@@ -49,3 +49,14 @@ def test_counties_iso_no_longer_lists_are_still_places() -> None:
 
 def test_a_governed_area_before_a_city_of_the_same_name() -> None:
     assert default_gazetteer().lookup("Florida", areas_first=True).country == "USA"
+
+
+def test_a_place_qualified_by_its_state_or_country_is_the_first_part() -> None:
+    gazetteer = default_gazetteer()
+    place = gazetteer.lookup("Aden, Yemen")
+    assert place is not None
+    assert (place.name, place.country, place.precision) == ("Aden", "YEM", "city")
+    london = gazetteer.lookup("London, Ontario")
+    assert london is not None and london.country == "CAN"
+    capital = gazetteer.lookup("Washington, DC")
+    assert capital is not None and (capital.name, capital.country) == ("Washington", "USA")
