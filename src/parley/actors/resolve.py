@@ -455,10 +455,13 @@ class ActorResolver:
         }
         states.discard(None)
         story = home_country or (states.pop() if len(states) == 1 else None)
+        dominant = _dominant_country([_match_mention(doc, m) for m in matches])
         for person in people:
             self._identify(person, published)
             if person.country is None and person.org is None and person.title:
                 person.country = home_country or (story if person.sector in STATE_SECTORS else None)
+            elif person.country is None and person.org is None:
+                person.country = home_country or story or dominant
         mentions += [_person_mention(doc, p) for p in people]
         mentions += _bare_north_south(doc, matches, self._names)
         mentions.sort(key=lambda m: m.start)
@@ -602,6 +605,14 @@ def _bare_north_south(doc: Doc, matches: list[ActorMatch], names: dict[str, str]
             )
             mentions.append(Mention(token.i, token.i + 1, entity, "name"))
     return mentions
+
+
+def _dominant_country(mentions: list[Mention]) -> str | None:
+    """The state a document names at least twice as often as any other, if one is."""
+    counts = Counter(m.entity.country for m in mentions if m.entity.country).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] < 2 * counts[1][1]):
+        return None
+    return counts[0][0]
 
 
 def _main_country(mentions: list[Mention]) -> str | None:

@@ -114,7 +114,6 @@ class Gazetteer:
             precision=best.precision,
         )
 
-
     def _candidates(self, key: str) -> list[_Candidate]:
         return (
             self._index.get(key)

@@ -81,3 +81,17 @@ def test_who_claims_an_attack_carried_it_out() -> None:
     event = only(text, "ASSAULT")
     assert {e.party for e in event.actor} == {"ISIS"}
     assert {e.party for e in event.recipient} == {"TUN"}
+
+
+def test_a_person_the_text_gives_no_state_is_of_the_state_the_story_is_about() -> None:
+    text = (
+        "Yemen's government and Yemen's southern council met in Aden on Monday. "
+        "Yemen's president praised the talks. Nabil Hasan condemned the decision on Tuesday."
+    )
+    event = next(e for e in events(text) if e.event == "ACCUSE")
+    assert [(e.name, e.party) for e in event.actor] == [("Nabil Hasan", "YEM")]
+
+
+def test_no_state_for_a_person_when_the_story_is_about_several() -> None:
+    text = "France and Germany met on Monday. Nabil Hasan condemned the decision."
+    assert [e.event for e in events(text) if e.event == "ACCUSE"] == []
