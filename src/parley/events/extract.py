@@ -368,7 +368,7 @@ def _unidentified(
     event happens in, else of the one its target belongs to, else of the story's (arrests
     and attacks nobody is named for are domestic). Not when something else is the cause
     ('a fire destroyed 200 homes'), and an accusation only when it is an investigation.
-    Beyond the place, only a verb told in the passive says an act was done to someone."""
+    Beyond the place, only an act told as undergone says whom it was done to."""
     if entry.event == "ACCUSE" and entry.mode != "investigate":
         return []
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -376,18 +376,21 @@ def _unidentified(
     if any(c.lemma_.lower() not in WEAPONS for c in causes):
         return []  # 'struck by a car' is no attack
     country = place_state
-    if country is None and _agentless_passive(trigger):
+    if country is None and _undergone(trigger):
         targets = {e.country for e in recipient if e.country}
         country = targets.pop() if len(targets) == 1 else actors.main_country
     return [actors.state(country, _UNATTRIBUTED[entry.event])] if country else []
 
 
-def _agentless_passive(verb: Token) -> bool:
-    """'Two suspects were arrested', 'the minister was stabbed': told as done to someone,
-    with no word of who did it (a noun like 'the murder' may tell any telling's act)."""
-    children = list(verb.children)
+def _undergone(trigger: Token) -> bool:
+    """'Two suspects were arrested', 'the minister was stabbed', 'he survived a drone
+    attack': told as done to someone, with no word of who did it (a bare 'the murder' may
+    stand for any telling's act)."""
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _UNDERGOING
+    children = list(trigger.children)
     return (
-        verb.pos_ == "VERB"
+        trigger.pos_ == "VERB"
         and any(c.dep_ == "auxpass" for c in children)
         and not any(c.dep_ == "agent" for c in children)
     )
@@ -441,6 +444,7 @@ def _separate_meetings(
 
 
 _BACK_REFERENCES = cue("back_references")
+_UNDERGOING = cue("undergoing_verbs")
 
 
 def _refers_back(noun: Token, entry: Trigger) -> bool:

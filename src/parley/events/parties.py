@@ -32,6 +32,7 @@ _RAISING = cue("raising_verbs")
 _MEASURES = cue("measure_nouns")
 _PERPETRATION = cue("perpetration_verbs")
 _RESPONSIBILITY = cue("responsibility_nouns")
+_UNDERGOING = cue("undergoing_verbs")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -251,6 +252,9 @@ def _noun_parties(
     told = lexicon.match(noun.head) if noun.dep_ == "nsubj" else None
     if told is not None and told.event == entry.event:  # 'the bombing killed a US soldier'
         recipient += _recipients(noun.head, told, actors, include_object=True)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOING:
+        recipient += _subject_of(noun.head, actors)  # 'he survived a drone attack'
+        return actor, recipient
     listed = _standing_phrase(noun)  # 'launched artillery, mortar and rocket fire'
     governor = _supporting_word(listed, lexicon)
     supported = listed.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None

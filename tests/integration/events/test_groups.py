@@ -95,3 +95,10 @@ def test_a_person_the_text_gives_no_state_is_of_the_state_the_story_is_about() -
 def test_no_state_for_a_person_when_the_story_is_about_several() -> None:
     text = "France and Germany met on Monday. Nabil Hasan condemned the decision."
     assert [e.event for e in events(text) if e.event == "ACCUSE"] == []
+
+
+def test_who_survives_an_attack_is_its_target() -> None:
+    event = only("In 2019 the Yemeni journalist survived a drone attack in Aden.", "ASSAULT")
+    assert [(e.party, e.sector) for e in event.recipient] == [("YEM", "JRN")]
+    assert [(e.party, e.sector) for e in event.actor] == [("YEM", "UAF")]
+    assert (event.date.start.year, event.date.granularity) == (2019, "year")
