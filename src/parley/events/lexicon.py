@@ -67,6 +67,11 @@ class Lexicon:
             self._index[(entry.lemma, entry.pos)].append(entry)
         for candidates in self._index.values():
             candidates.sort(key=lambda e: -len(e.requires))
+        # the parts of speech each lemma triggers as (for `why_not`)
+        self._parts_of_speech: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            if not entry.support:
+                self._parts_of_speech[entry.lemma].add(entry.pos)
 
     def match(self, token: Token) -> Trigger | None:
         """The event entry `token` triggers, if any (support verbs are not events)."""
@@ -82,17 +87,10 @@ class Lexicon:
         forms = _lemma_forms(token)
         entries = [e for f in forms for e in self._index.get((f, token.pos_), []) if not e.support]
         if not entries:
-            other = sorted(
-                {
-                    p
-                    for f in forms
-                    for p in ("VERB", "NOUN")
-                    if any(not e.support for e in self._index.get((f, p), ()))
-                }
-            )
-            if not other or token.pos_ not in _CONTENT_TAGS:
+            listed = sorted({p for f in forms for p in self._parts_of_speech.get(f, ())})
+            if not listed or token.pos_ not in _CONTENT_TAGS:
                 return None
-            return f"listed as {'/'.join(other)}, but the parse reads it as {token.pos_}"
+            return f"listed as {'/'.join(listed)}, but the parse reads it as {token.pos_}"
         needs = sorted({w for e in entries for w in e.requires})
         if any(not e.requires for e in entries):
             excluded = sorted(_dependent_lemmas(token) & {w for e in entries for w in e.excludes})

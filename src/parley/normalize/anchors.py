@@ -87,8 +87,16 @@ def date_for(
 
 
 def tells_a_date(ent: Span) -> bool:
-    """A phrase the model tags as a date that is one (not '(1625 UTC)', 'Directive 2000')."""
-    return ent.label_ == "DATE" and is_date_phrase(ent.doc.text, ent.start_char, ent.end_char)
+    """A phrase the model tags as a date that is one (not '(1625 UTC)', 'Directive 2000'),
+    judged from the words around it (a few on each side, not the whole text)."""
+    if ent.label_ != "DATE":
+        return False
+    window = ent.doc[max(ent.start - _CONTEXT, 0) : ent.end + _CONTEXT]
+    offset = window.start_char
+    return is_date_phrase(window.text, ent.start_char - offset, ent.end_char - offset)
+
+
+_CONTEXT = 8  # tokens
 
 
 def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -> list[Anchor]:
