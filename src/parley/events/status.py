@@ -141,8 +141,10 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     if _negated(token) and token.pos_ in ("VERB", "AUX", "NOUN"):
         return StatusReading("negated", 0.8)
     if not is_trigger:
+        if lemma in _FAILED_GOVERNORS and _told_as_done(token):
+            return StatusReading("failed", 0.8)  # 'tried to': 'will try to' is a plan
         if lemma in _FAILED_GOVERNORS:
-            return StatusReading("failed", 0.8)
+            return StatusReading("planned", 0.7)
         if lemma in _NEGATING_GOVERNORS:
             return StatusReading("negated", 0.7)
         if lemma in _HYPOTHETICAL_GOVERNORS or lemma in ASKING_VERBS:
@@ -166,6 +168,14 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     if lemma in _FAILED_PREDICATES and not is_trigger:
         return StatusReading("failed", 0.8)
     return None
+
+
+def _told_as_done(verb: Token) -> bool:
+    """A verb told in a past or perfect form, with no future or modal auxiliary."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or bool(aux & {"has", "have", "had"})
 
 
 def _has_future_aux(token: Token) -> bool:

@@ -124,3 +124,27 @@ def test_what_a_naming_verb_names_and_how_it_judges_it() -> None:
 def test_a_reported_clause_is_someone_elses_telling() -> None:
     assert _reported(word(SAID_ATTACKED, "attacked"))
     assert not _reported(word(SAID_ATTACKED, "said"))
+
+
+def _try_to_attack(aux: tuple[str, str, str] | None, verb: str, tag: str) -> Doc:
+    """'They (will) try/tried to attack the town .'"""
+    rows = [("They", 1 if aux is None else 2, "nsubj", "PRON", "PRP", "they")]
+    if aux is not None:
+        rows.append((aux[0], 2, "aux", "AUX", aux[1], aux[2]))
+    root = len(rows)
+    rows += [
+        (verb, root, "ROOT", "VERB", tag, "try"),
+        ("to", root + 2, "aux", "PART", "TO", "to"),
+        ("attack", root, "xcomp", "VERB", "VB", "attack"),
+        ("the", root + 4, "det", "DET", "DT", "the"),
+        ("town", root + 2, "dobj", "NOUN", "NN", "town"),
+        (".", root, "punct", "PUNCT", ".", "."),
+    ]
+    return parse(rows)
+
+
+def test_trying_failed_only_when_told_as_done() -> None:
+    tried = _try_to_attack(None, "tried", "VBD")
+    will_try = _try_to_attack(("will", "MD", "will"), "try", "VB")
+    assert event_status(word(tried, "attack"))[0].status == "failed"
+    assert event_status(word(will_try, "attack"))[0].status == "planned"
