@@ -239,12 +239,27 @@ class EventExtractor:
 
 def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
     """Why a trigger word names no event of its own here, if it does not."""
+    mishap = _mishap(token) if entries[token.i].event == "ASSAULT" else None
+    if mishap is not None:
+        return f"a death or damage by ‘{mishap.text}’, not an attack"
     if _told_by_another(token, entries):
         return f"told by ‘{_teller(token).text}’, not an event of its own"
     if is_habitual(token):
         return "a habit or a trend, not an event"
     if _describes_a_noun(token):
         return f"a participle describing ‘{token.head.text}’"
+    return None
+
+
+def _mishap(token: Token) -> Token | None:
+    """'killed in a car crash', 'died in the fire', 'destroyed by the earthquake': what
+    the clause says did it, when that is an accident or a disaster."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "after"):
+            for obj in objects_of(prep):
+                words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children)}
+                if words & _MISHAPS:
+                    return obj
     return None
 
 
@@ -445,6 +460,7 @@ def _separate_meetings(
 
 _BACK_REFERENCES = cue("back_references")
 _UNDERGOING = cue("undergoing_verbs")
+_MISHAPS = cue("mishaps")
 
 
 def _refers_back(noun: Token, entry: Trigger) -> bool:

@@ -453,9 +453,14 @@ def _place_of(
     if obj.pos_ != "PROPN":
         return None
     # A name the model did not tag as a place ('an assault in Ghazni' as an ORG): a place
-    # after 'the town of', or one in a state the document is about.
-    place = gazetteer.lookup(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN"), countries)
-    trusted = place is not None and (_after_place_noun(obj) or place.country in countries)
+    # after 'the town of', one in a state the document is about, or a city everyone knows
+    # after 'in' or 'at' ('killed two people in Lyon', with Lyon taken for a person).
+    name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+    place = gazetteer.lookup(name, countries)
+    known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
+    trusted = place is not None and (
+        _after_place_noun(obj) or place.country in countries or known
+    )
     return place if trusted else None
 
 

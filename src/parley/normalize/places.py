@@ -114,6 +114,14 @@ class Gazetteer:
             precision=best.precision,
         )
 
+    def prominent(self, name: str) -> bool:
+        """A place most readers know by name: a country, or a city of at least
+        `PROMINENT_POPULATION` people (a name the model mistags is trusted as one)."""
+        return any(
+            c.precision == "country" or c.population >= PROMINENT_POPULATION
+            for c in self._candidates(_normalise(name))
+        )
+
     def _candidates(self, key: str) -> list[_Candidate]:
         return (
             self._index.get(key)
@@ -147,6 +155,8 @@ def _display(name: str) -> str:
     name = name.strip().removesuffix("'s").removesuffix("’s")
     return name[4:] if name.lower().startswith("the ") else name
 
+
+PROMINENT_POPULATION = 250_000
 
 # 'eastern Beirut', 'southern Lebanon': a part of the place is in the place's state.
 _DIRECTION = re.compile(r"^(eastern|western|northern|southern|central) ")

@@ -102,3 +102,14 @@ def test_who_survives_an_attack_is_its_target() -> None:
     assert [(e.party, e.sector) for e in event.recipient] == [("YEM", "JRN")]
     assert [(e.party, e.sector) for e in event.actor] == [("YEM", "UAF")]
     assert (event.date.start.year, event.date.granularity) == (2019, "year")
+
+
+def test_a_death_in_an_accident_is_no_attack() -> None:
+    assert events("Two people were killed in a car crash in Lyon on Monday.") == []
+    assert events("Homes were destroyed by the fire in Paris.") == []
+
+
+def test_a_well_known_city_the_model_takes_for_a_person_is_still_the_place() -> None:
+    event = only("Gunmen killed two people in Lyon on Monday.", "ASSAULT")
+    assert event.event_loc is not None and event.event_loc.name == "Lyon"
+    assert [(e.party, e.sector) for e in event.actor] == [("FRA", "UAF")]
