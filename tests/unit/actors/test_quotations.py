@@ -45,14 +45,19 @@ def test_a_quotation_runs_to_its_closing_mark_or_its_paragraph_end(parse) -> Non
     assert [t.text for t in doc if in_quote(t)] == ["Talks", "failed", '"', "we", "left", "\n"]
 
 
-# 'Costa said talks failed. / "We urge restraint," Paz said.'
-CLOSING = """
+# 'Costa said talks failed.' and a line break: a paragraph before the quotation
+COSTA_SAID = """
     Costa     1  nsubj PROPN NNP _
     said      1  ROOT  VERB  VBD say
     talks     3  nsubj NOUN  NNS talk
     failed    1  ccomp VERB  VBD fail
     .         1  punct PUNCT .   _
     \\n       4  dep   SPACE _SP _
+"""
+# '... / "We urge restraint," Paz said.'
+CLOSING = (
+    COSTA_SAID
+    + """
     "         8  punct PUNCT ``  _
     We        8  nsubj PRON  PRP _
     urge      13 ccomp VERB  VBP _
@@ -63,6 +68,7 @@ CLOSING = """
     said      13 ROOT  VERB  VBD say
     .         13 punct PUNCT .   _
 """
+)
 
 
 def test_the_attribution_that_closes_a_quotation_is_its_speakers(parse, mention) -> None:
@@ -76,21 +82,18 @@ def test_the_attribution_that_closes_a_quotation_is_its_speakers(parse, mention)
 
 
 def test_a_quotation_with_no_attribution_is_the_last_speakers(parse, mention) -> None:
-    # 'Costa said talks failed. / "We urge restraint."'
-    doc = parse("""
-        Costa     1 nsubj PROPN NNP _
-        said      1 ROOT  VERB  VBD say
-        talks     3 nsubj NOUN  NNS talk
-        failed    1 ccomp VERB  VBD fail
-        .         1 punct PUNCT .   _
-        \\n       4 dep   SPACE _SP _
+    # '... / "We urge restraint."'
+    doc = parse(
+        COSTA_SAID
+        + """
         "         8 punct PUNCT ``  _
         We        8 nsubj PRON  PRP _
         urge      8 ROOT  VERB  VBP _
         restraint 8 dobj  NOUN  NN  _
         .         8 punct PUNCT .   _
         "         8 punct PUNCT ''  _
-    """)
+    """
+    )
     actors = speaking(doc, [mention(doc, 0, 1, "person", name="Ana Costa", country="BRA")])
     assert [e.name for e in actors.speaker_for(doc[7])] == ["Ana Costa"]
 
