@@ -17,7 +17,8 @@ import random
 from pathlib import Path
 
 from parley.actors.dictionary import load_dictionaries
-from parley.actors.resolve import ActorResolver, Mention
+from parley.actors.mentions import Mention
+from parley.actors.resolve import ActorResolver
 from parley.ingest import ReadProblem, read_documents
 from parley.nlp.pipeline import load_nlp
 from parley.normalize.places import default_gazetteer

@@ -4,7 +4,7 @@ News introduces officials in a handful of shapes: a title before the name ("Sout
 First Vice Foreign Minister Cho Hyun-dong", "the Greek prime minister Kyriakos Mitsotakis"),
 an appositive after it ("Kim Gunn, special representative for ...", "Zalmay Khalilzad, a US
 peace envoy"), or "of" a state ("President Patrice Talon of Benin"). Later mentions use the
-surname alone; those are resolved in `coref`.
+surname alone; those are resolved in `identities`.
 """
 
 from __future__ import annotations

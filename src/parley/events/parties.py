@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.actors.resolve import DocumentActors, is_stance
+from parley.actors.phrases import is_stance
+from parley.actors.resolve import DocumentActors
 from parley.events.constructions import NAMINGS, named_thing
 from parley.events.lexicon import Lexicon, Trigger
 from parley.events.proposals import PROPOSALS
