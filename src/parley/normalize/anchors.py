@@ -458,9 +458,7 @@ def _place_of(
     name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
     place = gazetteer.lookup(name, countries)
     known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
-    trusted = place is not None and (
-        _after_place_noun(obj) or place.country in countries or known
-    )
+    trusted = place is not None and (_after_place_noun(obj) or place.country in countries or known)
     return place if trusted else None
 
 
