@@ -56,11 +56,9 @@ def _authors(document_noun: Token, actors: DocumentActors) -> list[Entity]:
 
 
 def attribution_of(token: Token, speakers: list[Speaker]) -> Speaker | None:
-    """The attribution that opens or closes the quotation ('The commissioner said,
-    "We ..."', '"We ...," the statement issued by A, B and C read'), else the first of
-    its paragraph, else the last one before it."""
-    if not in_quote(token):
-        return None
+    """The attribution that opens or closes the quotation `token` stands in ('The
+    commissioner said, "We ..."', '"We ...," the statement issued by A, B and C read'),
+    else the first of its paragraph, else the last one before it."""
     doc = token.doc
     paragraph = _paragraph_bounds(token)
     opening, closing = _quote_bounds(token, paragraph)
@@ -75,12 +73,19 @@ def attribution_of(token: Token, speakers: list[Speaker]) -> Speaker | None:
     return earlier[-1] if earlier else None
 
 
-def in_quote(token: Token) -> bool:
-    """Whether `token` stands inside a quotation: after an unclosed mark in its paragraph."""
-    start, _ = _paragraph_bounds(token)
-    before = token.doc[start : token.i].text
-    curly_open = before.count("“") > before.count("”")
-    return curly_open or before.count('"') % 2 == 1
+def quoted_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside a quotation: after a mark its paragraph
+    has not closed (read in one pass; a paragraph's end ends an unclosed quotation)."""
+    quoted = []
+    opened = closed = straight = 0
+    for token in doc:
+        quoted.append(opened > closed or straight % 2 == 1)
+        opened += token.text.count("“")
+        closed += token.text.count("”")
+        straight += token.text.count('"')
+        if "\n" in token.text or "\n" in token.whitespace_:
+            opened = closed = straight = 0
+    return quoted
 
 
 def _quote_bounds(token: Token, paragraph: tuple[int, int]) -> tuple[Token, Token]:

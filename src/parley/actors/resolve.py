@@ -50,7 +50,7 @@ from parley.actors.phrases import (
     residence,
     with_head_sector,
 )
-from parley.actors.quotations import Speaker, attribution_of, find_speakers, in_quote
+from parley.actors.quotations import Speaker, attribution_of, find_speakers, quoted_tokens
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
 from parley.nlp.cues import cue
@@ -75,9 +75,11 @@ class DocumentActors:
     speakers: list[Speaker] = field(default_factory=list)
     state_names: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 → short name
     by_token: dict[int, Mention] = field(init=False)
+    _quoted: list[bool] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+        self._quoted = quoted_tokens(self.doc)
 
     def entities_for(self, token: Token) -> list[Entity]:
         """The entities the phrase headed by `token` refers to, conjuncts included."""
@@ -127,17 +129,20 @@ class DocumentActors:
 
     def quoted(self, token: Token) -> bool:
         """Whether `token` stands inside a quotation."""
-        return in_quote(token)
+        return self._quoted[token.i]
 
     def speaker_for(self, token: Token) -> list[Entity]:
         """Who speaks the quotation `token` stands in (see `attribution_for`)."""
-        attribution = attribution_of(token, self.speakers)
+        attribution = self._attribution(token)
         return list(attribution[1]) if attribution is not None else []
 
     def attribution_for(self, token: Token) -> Token | None:
         """The reporting verb of the quotation `token` stands in ('said', 'read')."""
-        attribution = attribution_of(token, self.speakers)
+        attribution = self._attribution(token)
         return self.doc[attribution[0]] if attribution is not None else None
+
+    def _attribution(self, token: Token) -> Speaker | None:
+        return attribution_of(token, self.speakers) if self.quoted(token) else None
 
 
 class ActorResolver:

@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from parley.actors.mentions import Mention
-from parley.actors.quotations import find_speakers, in_quote
+from parley.actors.quotations import find_speakers, quoted_tokens
 from parley.actors.resolve import DocumentActors
 from parley.actors.titles import TitleLexicon
 
@@ -42,7 +42,8 @@ def test_a_quotation_runs_to_its_closing_mark_or_its_paragraph_end(parse) -> Non
         Paz    11 nsubj PROPN NNP _
         spoke  11 ROOT  VERB  VBD speak
     """)
-    assert [t.text for t in doc if in_quote(t)] == ["Talks", "failed", '"', "we", "left", "\n"]
+    quoted = quoted_tokens(doc)
+    assert [t.text for t in doc if quoted[t.i]] == ["Talks", "failed", '"', "we", "left", "\n"]
 
 
 # 'Costa said talks failed.' and a line break: a paragraph before the quotation
