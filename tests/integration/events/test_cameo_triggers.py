@@ -1,5 +1,5 @@
 """Sentences only the entries converted from the CAMEO verb dictionary code: verbs Parley's
-own lexicon has no entry for ('levy', 'loot', 'broker', 'raze', 'chant')."""
+own lexicon has no entry for ('recapture', 'vandalize', 'broker', 'raze', 'chant')."""
 
 from __future__ import annotations
 
@@ -14,13 +14,19 @@ PUBLISHED = "2023-03-14"
     ("text", "category", "cameo", "actor", "recipient"),
     [
         (
-            "The United States levied sanctions on Venezuela's oil minister on Monday.",
-            "SANCTION",
-            "163",
-            {"USA"},
-            {"VEN"},
+            "Syrian government forces recaptured the town of Saraqeb on Monday.",
+            "COERCE",
+            "192",
+            {"SYR"},
+            {"SYR"},
         ),
-        ("Rioters looted shops in Caracas on Monday.", "PROTEST", "145", {"VEN"}, {"VEN"}),
+        (
+            "Protesters vandalized the Chinese embassy in Hanoi on Sunday.",
+            "ASSAULT",
+            "1712",
+            {"VNM"},
+            {"CHN"},
+        ),
         (
             "Qatar brokered talks between the United States and the Taliban.",
             "CONSULT",
