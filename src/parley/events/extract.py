@@ -26,7 +26,7 @@ from parley.events.status import StatusReading, event_status, is_habitual
 from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
-from parley.nlp.syntax import is_purpose, objects_of
+from parley.nlp.syntax import is_prep, is_purpose, objects_of
 from parley.nlp.vocabulary import ASKING_VERBS, STATE_SECTORS, UNIDENTIFIED, WEAPONS
 from parley.normalize.anchors import place_for, territory_for
 from parley.normalize.places import Gazetteer
@@ -136,6 +136,9 @@ class EventExtractor:
             actor = _unidentified(token, entry, state, recipient, actors)
         if not actor:
             trace.note(token, entry.event, "dropped", _no_actor(token, actors), [], recipient)
+            return []
+        if entry.event == "CONSULT" and _convenes_alone(token, actor):
+            trace.note(token, entry.event, "dropped", "one body convening, no meeting of parties")
             return []
         status, decider = event_status(token)
         fallback = []
@@ -249,6 +252,18 @@ def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
     if _describes_a_noun(token):
         return f"a participle describing ‘{token.head.text}’"
     return None
+
+
+def _convenes_alone(verb: Token, actor: list[Entity]) -> bool:
+    """'Parliament met on Monday': a single body sitting, with no partner in the telling
+    (no object, no 'with' or 'between', no plural or listed subject)."""
+    if verb.pos_ != "VERB" or len(actor) != 1 or actor[0].name:
+        return False
+    children = list(verb.children)
+    partnered = any(c.dep_ in ("dobj", "dative") or is_prep(c, "with", "between") for c in children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    single = all(s.tag_ in ("NN", "NNP") and not s.conjuncts for s in subjects)
+    return bool(subjects) and single and not partnered
 
 
 def _mishap(token: Token) -> Token | None:

@@ -113,3 +113,15 @@ def test_a_well_known_city_the_model_takes_for_a_person_is_still_the_place() -> 
     event = only("Gunmen killed two people in Lyon on Monday.", "ASSAULT")
     assert event.event_loc is not None and event.event_loc.name == "Lyon"
     assert [(e.party, e.sector) for e in event.actor] == [("FRA", "UAF")]
+
+
+def test_a_body_sitting_alone_is_no_meeting() -> None:
+    assert [e.event for e in events("Germany's parliament met on Monday.")] == []
+    assert only("Germany's president met Japan's premier on Monday.", "CONSULT")
+
+
+def test_an_officer_and_a_mob_are_groups_of_the_place() -> None:
+    shooting = only("Germany's parliament met. An officer shot a man in Berlin.", "ASSAULT")
+    assert [(e.party, e.sector) for e in shooting.actor] == [("DEU", "COP")]
+    riot = only("A mob attacked the station in Berlin.", "ASSAULT")
+    assert [(e.party, e.sector) for e in riot.actor] == [("DEU", "CVL")]
