@@ -399,17 +399,23 @@ def _unidentified(
     and attacks nobody is named for are domestic). Not when something else is the cause
     ('a fire destroyed 200 homes'), and an accusation only when it is an investigation.
     Beyond the place, only an act told as undergone says whom it was done to."""
-    if entry.event == "ACCUSE" and entry.mode != "investigate":
-        return []
+    undergone = _undergone(trigger)
+    if entry.event == "ACCUSE" and not (
+        entry.mode == "investigate" or (entry.mode == "allege" and undergone)
+    ):
+        return []  # 'X was charged with', 'a case was registered against X': by the state
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
     causes += [o for c in trigger.children if c.dep_ == "agent" for o in objects_of(c)]
     if any(c.lemma_.lower() not in WEAPONS for c in causes):
         return []  # 'struck by a car' is no attack
+    sector = _UNATTRIBUTED[entry.event]
     country = place_state
-    if country is None and _undergone(trigger):
+    if country is None and undergone:
         targets = {e.country for e in recipient if e.country}
         country = targets.pop() if len(targets) == 1 else actors.main_country
-    return [actors.state(country, _UNATTRIBUTED[entry.event])] if country else []
+        if country is None:  # 'the accused had been apprehended': by someone of a state
+            return [Entity(text="", sector=sector)]  # the text does not name
+    return [actors.state(country, sector)] if country else []
 
 
 def _undergone(trigger: Token) -> bool:

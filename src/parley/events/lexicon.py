@@ -210,10 +210,10 @@ def _dependent_lemmas(token: Token) -> set[str]:
             continue
         lemmas.add(child.lemma_.lower())
         lemmas.add(child.lower_)
-        if child.dep_ in ("prep", "prt", "agent", "dobj", "compound", "amod"):
-            for grandchild in child.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative", "dobj", "compound", "amod"):
+            for grandchild in child.children:  # a 'dative' is 'to' the model files apart
                 lemmas.add(grandchild.lemma_.lower())
-                if child.dep_ in ("prep", "agent"):  # 'in a car bomb explosion'
+                if child.dep_ in ("prep", "agent", "dative"):  # 'in a car bomb explosion'
                     lemmas |= _compounds(grandchild)
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
             lemmas |= _compounds(child)  # 'a minefield explosion killed'

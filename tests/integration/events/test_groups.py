@@ -125,3 +125,13 @@ def test_an_officer_and_a_mob_are_groups_of_the_place() -> None:
     assert [(e.party, e.sector) for e in shooting.actor] == [("DEU", "COP")]
     riot = only("A mob attacked the station in Berlin.", "ASSAULT")
     assert [(e.party, e.sector) for e in riot.actor] == [("DEU", "CVL")]
+
+
+def test_people_who_rally_are_civilians_of_the_place() -> None:
+    event = only("Thousands of people rallied in Paris on Saturday to protest the reform.", "PROTEST")
+    assert [(e.party, e.sector) for e in event.actor] == [("FRA", "CVL")]
+
+
+def test_an_arrest_with_no_state_anywhere_keeps_the_sector_of_who_arrests() -> None:
+    event = only("The officer said the accused had been apprehended.", "COERCE")
+    assert [(e.party, e.sector) for e in event.actor] == [(None, "GOV")]
