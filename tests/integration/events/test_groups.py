@@ -128,7 +128,8 @@ def test_an_officer_and_a_mob_are_groups_of_the_place() -> None:
 
 
 def test_people_who_rally_are_civilians_of_the_place() -> None:
-    event = only("Thousands of people rallied in Paris on Saturday to protest the reform.", "PROTEST")
+    text = "Thousands of people rallied in Paris on Saturday to protest the reform."
+    event = only(text, "PROTEST")
     assert [(e.party, e.sector) for e in event.actor] == [("FRA", "CVL")]
 
 
