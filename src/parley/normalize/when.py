@@ -21,6 +21,7 @@ Everything is computed from the publication date, never from today's.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Token
@@ -81,6 +82,7 @@ class TimeStage:
         _date_by_reference(mentions, published)
         self._date_by_occasion(mentions, actors, published, home_countries)
         _date_by_where_clause(mentions)
+        _date_before_reference(mentions, anchors, published)
         return anchors
 
     def date_events(
@@ -264,6 +266,34 @@ def _date_by_where_clause(mentions: list[EventMention]) -> None:
             where = any(t.lower_ in ("where", "when") for t in clause.subtree)
             if clause.dep_ == "relcl" and where and clause.i in dated:
                 mention.date = dated[clause.i]
+
+
+def _date_before_reference(
+    mentions: list[EventMention], anchors: list[Anchor], published: date
+) -> None:
+    """'The resolution failed on Friday. The US had pushed for it': an undated event told in
+    the past perfect happened before the story's reference time (the last past time told
+    before it), after the time told before that one."""
+    for mention in mentions:
+        open_ended = mention.date is None or mention.date.end == published
+        if not open_ended or not _pluperfect(mention.trigger):
+            continue
+        before = sorted({a.span.start for a in anchors if a.offset < mention.trigger.idx})
+        if not before:
+            continue
+        reference = before[-1]
+        if mention.date is not None:  # 'after X' told in the past perfect: X to the reference
+            if mention.date.start <= reference:
+                mention.date = replace(mention.date, end=reference)
+            continue
+        start = before[-2] if len(before) > 1 else reference - _LEAD_WINDOW
+        mention.date = DateSpan(start, reference, "", WINDOW)
+
+
+def _pluperfect(trigger: Token) -> bool:
+    """'had pushed', 'had been petitioned': the clause's verb in the past perfect."""
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _dated_same_word(mentions: list[EventMention], token: Token) -> DateSpan | None:

@@ -69,3 +69,13 @@ def test_a_place_says_how_precise_it_is() -> None:
     assert event.event_loc is not None
     assert (event.event_loc.name, event.event_loc.precision) == ("Canberra", "city")
     assert event.to_dict()["event_loc"]["precision"] == "city"
+
+
+def test_a_past_perfect_happened_before_the_reference_time() -> None:
+    text = (
+        "Police arrested the leaders in March. The resolution failed on Monday. "
+        "Germany had condemned Iran over the executions."
+    )
+    event = by_trigger(text, "condemned")
+    assert (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 5, 6))
+    assert event.date.granularity == "window"
