@@ -35,7 +35,8 @@ class Scenes:
         doc = actors.doc
         self._sentences = list(doc.sents)
         self._index = {s.start: i for i, s in enumerate(self._sentences)}
-        self._paragraph = [doc.text.count("\n", 0, s.start_char) for s in self._sentences]
+        text = doc.text
+        self._paragraph = [text.count("\n", 0, s.start_char) for s in self._sentences]
         self._own = [self._set_in(s, gazetteer, countries) for s in self._sentences]
 
     def place_for(self, trigger: Token, category: str) -> Place | None:
