@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from parley.batch import IngestSummary
+from parley.batch import DocumentOutcome, IngestSummary
 from parley.batch import ingest as ingest_paths
 from parley.cli.common import (
     DictionariesOption,
@@ -31,7 +31,6 @@ from parley.cli.selection import (
     event_filter,
     existing_store,
 )
-from parley.ingest import ReadProblem
 from parley.store import Store
 
 
@@ -56,21 +55,17 @@ def run_ingest(paths: list[Path], db: Path, dictionaries: Path | None) -> Ingest
     with Store.open(db) as store, progress_bar() as progress:
         task = progress.add_task("coding", total=None)
 
-        def advance(item: object) -> None:
-            if isinstance(item, ReadProblem):
-                progress.console.print(f"skipped {item}", highlight=False)
+        def advance(outcome: DocumentOutcome) -> None:
+            if outcome.problem is not None:
+                progress.console.print(f"skipped {outcome.problem}", highlight=False)
             progress.advance(task)
 
-        return ingest_paths(paths, store, pipeline, on_document=advance)
+        return ingest_paths(paths, store, pipeline, on_outcome=advance)
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
-    copies = f", {summary.duplicates} near-duplicate" if summary.duplicates else ""
     err_console.print(
-        f"{summary.documents} documents ({summary.new} new, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged{copies}), {summary.failed} failed; {summary.events} "
-        f"events stored in {db} in {summary.seconds:.1f} s",
-        highlight=False,
+        f"{summary.counts()} stored in {db} in {summary.seconds:.1f} s", highlight=False
     )
     links = summary.links
     err_console.print(
