@@ -37,8 +37,16 @@ def demo(
         highlight=False,
     )
     if serve:
-        from parley.web import serve as serve_dashboard  # the web stack loads only when used
+        # the web stack loads only when used
+        from parley.web import Settings
+        from parley.web import serve as serve_dashboard
+        from parley.web.settings import resolve_token
 
+        token, origin = resolve_token(None)
         serve_dashboard(
-            db, port=port, announce=lambda line: err_console.print(line, highlight=False)
+            db,
+            Settings(token=token),
+            port=port,
+            announce=lambda line: err_console.print(line, highlight=False),
+            token_origin=origin,
         )
