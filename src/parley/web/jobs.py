@@ -80,8 +80,8 @@ class Job:
             if self._finished.is_set():
                 return
             self.state, self.summary, self.error = state, summary, error
-            listeners = list(self._listeners)
-        self._finished.set()
+            listeners, self._listeners = self._listeners, []
+            self._finished.set()
         for listener in listeners:
             listener()
 
@@ -99,6 +99,15 @@ class Job:
                 self.state, self.handled, self.problems[since:], self.summary, self.error
             )
 
+    def when_finished(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the job is finished (now, if it is), in the thread that
+        finishes it."""
+        with self._lock:
+            if not self._finished.is_set():
+                self._listeners.append(callback)
+                return
+        callback()
+
     async def wait(self) -> None:
         """Until the job is finished, without holding a thread: for async request handlers."""
         loop = asyncio.get_running_loop()
@@ -108,10 +117,7 @@ class Job:
             with contextlib.suppress(RuntimeError):  # the loop closed (the server stopped)
                 loop.call_soon_threadsafe(_resolve, future)
 
-        with self._lock:
-            self._listeners.append(wake)
-        if self.finished:
-            _resolve(future)
+        self.when_finished(wake)
         await future
 
 

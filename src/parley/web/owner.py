@@ -197,8 +197,11 @@ class StoreOwner:
         for job in jobs:
             assert job.summary is not None
             job.summary.links, job.summary.link_seconds = links, seconds
-            if job.after is not None:
-                job.after(job.summary)
+            try:
+                if job.after is not None:
+                    job.after(job.summary)
+            except Exception as error:  # its documents are stored all the same
+                self.log(f"{job.name}: {one_line(error)}")
             job.finish("done", job.summary, None)
 
     def _loaded(self) -> Pipeline:
@@ -216,24 +219,32 @@ class StoreOwner:
         watch = FolderWatch(folder, self._file_state)
         self.log(f"watching {folder} (every {self.settings.watch_interval:g} s)")
         while not self._stopping.wait(self.settings.watch_interval):
-            ready, problems = watch.ready()
-            for problem in problems:
-                self.log(f"watch: skipped {problem}")
-            for path, state in ready:
-                job = self._watch_job(watch, path, state)
-                try:
-                    self.submit(job)
-                except Busy:
-                    watch.finished(path)  # taken again at the next look
-                    break
+            try:
+                self._look(watch)
+            except Exception as error:  # a folder gone, a store error: say so, look again
+                self.log(f"watch: {one_line(error)}")
 
-    def _watch_job(self, watch: FolderWatch, path: Path, state: FileState) -> Job:
+    def _look(self, watch: FolderWatch) -> None:
+        """Queue the files of the watched folder that are ready, while the queue has room."""
+        ready, problems = watch.ready()
+        for problem in problems:
+            self.log(f"watch: skipped {problem}")
+        for path, state in ready:
+            job = self._watch_job(path, state)
+            try:
+                self.submit(job)
+            except Busy:
+                watch.finished(path)  # taken again at the next look
+                return
+            job.when_finished(lambda path=path: watch.finished(path))
+
+    def _watch_job(self, path: Path, state: FileState) -> Job:
+        """The job that reads `path`, as it was at `state`, and then records it as read."""
         reading = self.settings.reading
 
         def read_to_end(summary: IngestSummary) -> None:
             assert self._store is not None
             self._store.mark_file(str(path), state, summary.documents, summary.failed)
-            watch.finished(path)
 
         return Job(
             f"watch: {path}", lambda: read_documents([path], limits=reading), after=read_to_end
