@@ -194,7 +194,7 @@ def main() -> None:
             f"store: {counts['events']:,} events, {counts['parties']:,} parties, "
             f"{counts['documents']:,} documents (generated and loaded in {filled:.1f} s)"
         )
-        with TestClient(create_app(db, Settings())) as client:
+        with TestClient(create_app(db, Settings()), base_url="http://localhost") as client:
             base = timed(client, "/api/health", args.runs)
             print(f"baseline /api/health: p50 {base.p50:.2f} ms, p95 {base.p95:.2f} ms\n")
             print(f"{'query':<14}{'filter':<22}{'p50 ms':>9}{'p95 ms':>9}{'p50/health':>12}")

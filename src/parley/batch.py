@@ -1,10 +1,13 @@
-"""Coding a stream of documents into the store: the library side of `parley ingest`.
+"""Coding a stream of documents into the store: the library side of `parley ingest`, of the
+server's POST /api/documents and of its watch loop.
 
-Documents flow one at a time from the readers through the near-duplicate check and the
-pipeline into the store, each saved in its own transaction, so memory does not grow with the
-input and a crash loses at most the document in hand. A document the pipeline cannot code is
-reported and skipped like a bad line of input; the rest of the run goes on. Cross-document
-resolution and the people registry are rebuilt once at the end, over the whole store.
+An `Ingester` is the one writer of a store. Documents flow one at a time from the readers
+through the unchanged check and the near-duplicate check into `code_documents` and then into
+the store, each saved in its own transaction, so memory does not grow with the input and a
+crash loses at most the documents in hand. A document that cannot be read, coded or stored is
+reported once, by name, with a one-line reason, and is the only one lost. Cross-document
+resolution and the people registry are rebuilt by `link`, over the whole store, once a run (or,
+in a server, a queue of runs) is done.
 """
 
 from __future__ import annotations
@@ -13,19 +16,34 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
+from typing import Literal
 
 from parley import __version__
+from parley.coding import CodingLimits, NotCoded, StopCheck, code_documents
 from parley.duplicates import NearDuplicates, signature, to_stored
 from parley.errors import StoreError
-from parley.ingest import ReadProblem, read_documents
+from parley.ingest import ReadLimits, ReadProblem, read_documents
 from parley.models import Document, Event
 from parley.pipeline import Pipeline
 from parley.resolve import resolve_store
 from parley.store import LinkCounts, Signature, Store
 
-OnDocument = Callable[[Document | ReadProblem], None]
+OutcomeKind = Literal["new", "updated", "unchanged", "duplicate", "failed"]
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What became of one input item: a document stored `new` or `updated` with `events`,
+    left `unchanged`, stored as a near-`duplicate` of another, or `failed` with its problem."""
+
+    id: str
+    outcome: OutcomeKind
+    events: int | None = None
+    problem: ReadProblem | None = None
+
+
+OnOutcome = Callable[[DocumentOutcome], None]
 
 
 @dataclass
@@ -53,12 +71,36 @@ class IngestSummary:
     def documents(self) -> int:
         return self.new + self.updated + self.unchanged + self.duplicates
 
+    def counts(self) -> str:
+        """'20 documents (18 new, 0 updated, 2 unchanged), 1 failed; 57 events'."""
+        copies = f", {self.duplicates} near-duplicate" if self.duplicates else ""
+        return (
+            f"{self.documents} documents ({self.new} new, {self.updated} updated, "
+            f"{self.unchanged} unchanged{copies}), {self.failed} failed; {self.events} events"
+        )
+
+    def count(self, outcome: DocumentOutcome) -> None:
+        """Add one document's outcome to the totals."""
+        if outcome.outcome == "failed":
+            self.failed += 1
+            self.problems.append(str(outcome.problem))
+        elif outcome.outcome == "duplicate":
+            self.duplicates += 1
+        elif outcome.outcome == "unchanged":
+            self.unchanged += 1
+        else:
+            self.events += outcome.events or 0
+            self.new += outcome.outcome == "new"
+            self.updated += outcome.outcome == "updated"
+
 
 def ingest(
     paths: Iterable[Path],
     store: Store,
     pipeline: Pipeline,
-    on_document: OnDocument = lambda _: None,
+    on_outcome: OnOutcome = lambda _: None,
+    limits: CodingLimits | None = None,
+    read_limits: ReadLimits | None = None,
 ) -> IngestSummary:
     """Read, code and store every document under `paths`, then link events across documents.
 
@@ -67,97 +109,138 @@ def ingest(
     coded.
     """
     started = time.perf_counter()
-    run_id = store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
-    run = _Run(store, NearDuplicates.from_store(store), run_id, on_document)
-    for person in store.people():  # a bare 'Blinken' resolves through earlier documents
-        pipeline.remember(person.name, person.country, person.org, person.sector, person.title)
-    for document, events, stored in run.coded(pipeline, _Guarded(run.to_code(paths))):
-        run.save(document, events, stored)
-        pipeline.remember_events(events)
-    summary = run.summary
-    linking = time.perf_counter()
-    resolve_store(store)
-    store.refresh_people()
-    summary.links = store.link_counts()
-    summary.link_seconds = time.perf_counter() - linking
-    store.finish_run(run_id, summary.documents, summary.events)
+    ingester = Ingester(store)
+    items = read_documents(paths, limits=read_limits)
+    summary = ingester.run(items, pipeline, on_outcome, limits=limits)
+    summary.links, summary.link_seconds = ingester.link()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class Ingester:
+    """The writer of one store: runs of input in, documents, events and links out.
+
+    Build one per store and keep it: it holds the near-duplicate index of the stored
+    originals, read once, and knows which pipeline has already learned the store's people.
+    Not thread-safe: one thread writes (a server gives it its own worker thread).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._originals: NearDuplicates | None = None
+        self._taught: Pipeline | None = None
+
+    def run(
+        self,
+        items: Iterable[Document | ReadProblem],
+        pipeline: Pipeline,
+        on_outcome: OnOutcome = lambda _: None,
+        should_stop: StopCheck = lambda: False,
+        limits: CodingLimits | None = None,
+    ) -> IngestSummary:
+        """Store every document of `items` with its events, as one run, coded within
+        `limits`; `on_outcome` hears of each item as it is done. Raises
+        `parley.coding.Stopped` when `should_stop` says so, leaving the run unfinished as a
+        crash would (what was saved stays saved)."""
+        started = time.perf_counter()
+        self._teach(pipeline)
+        run_id = self.store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
+        run = _Run(self, run_id, on_outcome)
+        to_code = run.to_code(items)
+        for outcome in code_documents(pipeline, to_code, limits, should_stop):
+            stored = run.pending.popleft()
+            if isinstance(outcome, NotCoded):
+                run.fail(stored.document, outcome.reason)
+            else:
+                run.save(outcome.document, outcome.events, stored.signature)
+                pipeline.remember_events(outcome.events)
+        summary = run.summary
+        self.store.finish_run(run_id, summary.documents, summary.events)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def link(self) -> tuple[LinkCounts, float]:
+        """Link events across the whole store and rebuild the people registry; returns the
+        store's link counts and the seconds it took."""
+        started = time.perf_counter()
+        resolve_store(self.store)
+        self.store.refresh_people()
+        return self.store.link_counts(), time.perf_counter() - started
+
+    @property
+    def originals(self) -> NearDuplicates:
+        if self._originals is None:
+            self._originals = NearDuplicates.from_store(self.store)
+        return self._originals
+
+    def _teach(self, pipeline: Pipeline) -> None:
+        """Let `pipeline` learn the people of the stored documents, so a bare 'Blinken'
+        resolves through earlier ones; once per pipeline, since it then learns from what it
+        codes. The registry is rebuilt first: a run cut short never rebuilt it."""
+        if pipeline is self._taught:
+            return
+        self.store.refresh_people()
+        for person in self.store.people():
+            pipeline.remember(person.name, person.country, person.org, person.sector, person.title)
+        self._taught = pipeline
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A document handed to the coder, with its signature, waiting for its events."""
+
+    document: Document
+    signature: Signature
 
 
 class _Run:
     """The state of one ingest run, shared by its reading, coding and saving steps."""
 
-    def __init__(
-        self, store: Store, originals: NearDuplicates, run_id: str, on_document: OnDocument
-    ) -> None:
-        self.store = store
-        self.originals = originals
+    def __init__(self, ingester: Ingester, run_id: str, on_outcome: OnOutcome) -> None:
+        self.store = ingester.store
+        self.originals = ingester.originals
         self.run_id = run_id
-        self.on_document = on_document
+        self.on_outcome = on_outcome
         self.summary = IngestSummary()
-        # The documents inside the pipeline with their signatures, in the order it yields.
-        self.pending: deque[tuple[Document, Signature]] = deque()
+        # The documents handed to the coder, in the order it gives their outcomes back.
+        self.pending: deque[_Pending] = deque()
 
-    def to_code(self, paths: Iterable[Path]) -> Iterator[Document]:
+    def to_code(self, items: Iterable[Document | ReadProblem]) -> Iterator[Document]:
         """The documents that need coding: unchanged ones are counted and skipped,
         near-duplicates stored with their link here; the rest are indexed as originals."""
-        for item in read_documents(paths):
+        for item in items:
             if isinstance(item, ReadProblem):
-                self.fail(item)
-            elif self.store.document_status(item) == "unchanged":
-                self.summary.unchanged += 1
-                self.on_document(item)
-            else:
-                minhash = signature(item.text)
-                original = self.originals.original_of(item.id, minhash)
-                if original is None:
-                    self.originals.add(item.id, minhash)
-                    self.pending.append((item, to_stored(minhash)))
-                    if item.published is None:
-                        self.summary.undated += 1
-                    yield item
-                else:
-                    self.save_duplicate(item, original, to_stored(minhash))
-
-    def coded(
-        self, pipeline: Pipeline, documents: Iterator[Document]
-    ) -> Iterator[tuple[Document, list[Event], Signature]]:
-        """Each document with its events and signature. When the pipeline fails on a document,
-        that one is reported and the pipeline restarts on the documents it had already taken
-        in after it, then on the rest of `documents`."""
-        while True:
+                self.report(DocumentOutcome(item.path, "failed", problem=item))
+                continue
             try:
-                for document, events in pipeline.extract_many(documents):
-                    yield document, events, self.pending.popleft()[1]
-                return
-            except _InputError as error:
-                raise error.__cause__ or error from None
-            except Exception as error:
-                if not self.pending:
-                    raise
-                failed, _ = self.pending.popleft()
-                self.originals.discard(failed.id)
-                reason = f"not coded: {type(error).__name__}: {error}"
-                self.fail(ReadProblem(failed.id, None, reason))
-                documents = chain([document for document, _ in self.pending], documents)
+                status = self.store.document_status(item)
+            except StoreError as error:
+                self.fail(item, f"not stored: {error}")
+                continue
+            if status == "unchanged":
+                self.report(DocumentOutcome(item.id, "unchanged"))
+                continue
+            minhash = signature(item.text)
+            original = self.originals.original_of(item.id, minhash)
+            if original is None:
+                self.originals.add(item.id, minhash)
+                self.pending.append(_Pending(item, to_stored(minhash)))
+                if item.published is None:
+                    self.summary.undated += 1
+                yield item
+            else:
+                self.save_duplicate(item, original, to_stored(minhash))
 
     def save(self, document: Document, events: list[Event], stored: Signature) -> None:
         try:
             outcome = self.store.save_document(document, events, self.run_id, stored)
         except StoreError as error:
-            self.originals.discard(document.id)
-            self.fail(ReadProblem(document.id, None, f"not stored: {error}"))
+            self.fail(document, f"not stored: {error}")
             return
         if outcome == "unchanged":  # the same document given twice in one run
-            self.summary.unchanged += 1
+            self.report(DocumentOutcome(document.id, "unchanged"))
         else:
-            self.summary.events += len(events)
-            if outcome == "new":
-                self.summary.new += 1
-            else:
-                self.summary.updated += 1
-        self.on_document(document)
+            self.report(DocumentOutcome(document.id, outcome, events=len(events)))
 
     def save_duplicate(
         self, document: Document, original: tuple[str, float], stored: Signature
@@ -166,33 +249,17 @@ class _Run:
         try:
             self.store.save_duplicate(document, duplicate_of, similarity, self.run_id, stored)
         except StoreError as error:
-            self.fail(ReadProblem(document.id, None, f"not stored: {error}"))
+            self.fail(document, f"not stored: {error}")
             return
-        self.summary.duplicates += 1
-        self.on_document(document)
+        self.report(DocumentOutcome(document.id, "duplicate", events=0))
 
-    def fail(self, problem: ReadProblem) -> None:
-        self.summary.failed += 1
-        self.summary.problems.append(str(problem))
-        self.on_document(problem)
+    def fail(self, document: Document, reason: str) -> None:
+        """`document` is lost, for `reason`: out of the near-duplicate index too, so that a
+        later copy of it is coded rather than linked to nothing."""
+        self.originals.discard(document.id)
+        problem = ReadProblem(document.id, None, reason)
+        self.report(DocumentOutcome(document.id, "failed", problem=problem))
 
-
-class _InputError(Exception):
-    """An error raised while reading input or storing copies, not while coding a document:
-    it ends the run, since blaming a document for it could hide the rest of the input."""
-
-
-class _Guarded(Iterator[Document]):
-    """`documents` with its own errors wrapped in `_InputError`, so that `_Run.coded` can tell
-    them from the pipeline's."""
-
-    def __init__(self, documents: Iterator[Document]) -> None:
-        self._documents = documents
-
-    def __next__(self) -> Document:
-        try:
-            return next(self._documents)
-        except StopIteration:
-            raise
-        except Exception as error:
-            raise _InputError(str(error)) from error
+    def report(self, outcome: DocumentOutcome) -> None:
+        self.summary.count(outcome)
+        self.on_outcome(outcome)

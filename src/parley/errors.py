@@ -42,3 +42,14 @@ class AnswerKeyError(ParleyError):
     """An answer key that does not follow ../shared/spec/SCORING.md."""
 
     code = "bad-answer-key"
+
+
+class StoreLocked(StoreError):
+    """The store file is held by another process (DuckDB lets one open it at a time);
+    `pid` names that process when DuckDB says which it is."""
+
+    code = "store-locked"
+
+    def __init__(self, message: str, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid

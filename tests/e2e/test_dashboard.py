@@ -6,6 +6,7 @@ A screenshot of the final state is written to test-artifacts/dashboard.png.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -27,6 +28,22 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TOKEN = "e2e-token"
+LINKED = [
+    {
+        "id": "trap",
+        "title": "A booby-trapped link",
+        "url": "javascript:alert(document.domain)",
+        "published": "2022-05-31",
+        "text": "Japan and Australia will hold talks in Canberra on Friday, officials said.",
+    },
+    {
+        "id": "linked",
+        "title": "A proper link",
+        "url": "https://news.example/talks",
+        "published": "2022-05-31",
+        "text": "France and Germany will hold talks in Brussels on Monday, diplomats said.",
+    },
+]
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.is_file(), reason=f"{CHROMIUM} is absent (apt-get install chromium)"
@@ -51,7 +68,9 @@ def base_url(
     folder = tmp_path_factory.mktemp("e2e")
     db, log = folder / "demo.duckdb", folder / "serve.log"
     demo = resources.files("parley.data").joinpath("demo", "demo.jsonl")
-    ingested = _run("ingest", str(demo), "--db", db)
+    links = folder / "links.jsonl"
+    links.write_text("\n".join(json.dumps(record) for record in LINKED) + "\n")
+    ingested = _run("ingest", str(demo), links, "--db", db)
     assert ingested.returncode == 0, ingested.stderr
     base = start_server("serve", "--db", db, log=log, env={"PARLEY_TOKEN": TOKEN})
     assert f"Parley dashboard: {base}/" in log.read_text()
@@ -131,3 +150,28 @@ def test_filter_click_and_read_the_evidence(base_url: str) -> None:
     assert problems == []
     assert elsewhere == []
     assert (ARTIFACTS / "dashboard.png").stat().st_size > 10_000
+
+
+def test_only_a_web_address_becomes_the_title_link(base_url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            titles = {}
+            for record in LINKED:
+                page = browser.new_page()  # a page of its own: a new hash alone loads nothing
+                event = httpx.get(f"{base_url}/api/documents/{record['id']}").json()["events"][0]
+                page.goto(f"{base_url}/#sel={event['id']}&doc={record['id']}")
+                heading = page.locator("#document h3")
+                heading.wait_for(timeout=30_000)
+                page.wait_for_selector("body[data-state=ready]", timeout=30_000)
+                links = heading.locator("a")
+                href = links.first.get_attribute("href") if links.count() else None
+                titles[record["id"]] = (heading.inner_text(), href)
+        finally:
+            browser.close()
+    assert titles == {
+        "trap": ("A booby-trapped link", None),
+        "linked": ("A proper link", "https://news.example/talks"),
+    }

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import typer
 
+from parley.cli.access import reading
 from parley.cli.common import console
 from parley.cli.output import Format
-from parley.cli.selection import DbOption, existing_store
+from parley.cli.selection import DbOption
 from parley.cli.tables import write_rows
-from parley.store import Person, Store
+from parley.store import Person
 
 _COLUMNS = tuple(field.name for field in fields(Person))
 _TABLE_COLUMNS = ("name", "of", "title", "first seen", "last seen", "documents", "mentions")
@@ -28,7 +29,7 @@ def actors(
 ) -> None:
     """List the people named as parties to stored events, most mentioned first, with the
     documents they were first and last seen in (csv and jsonl give every column)."""
-    with Store.open(existing_store(db)) as store:
+    with reading(db) as store:
         people = store.people(search, limit)
     if fmt is Format.table:
         rows = [

@@ -40,6 +40,7 @@ app.command("actors")(actors_cmd.actors)
 app.command("eval")(eval_cmd.evaluate)
 app.command("demo")(demo_cmd.demo)
 app.command("serve")(serve_cmd.serve)
+app.command("watch")(serve_cmd.watch)
 
 
 def main() -> None:

@@ -9,6 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from parley.coding import PART_CHARS, TIME_LIMIT
+from parley.ingest import ReadLimits
+from parley.ingest.limits import MAX_RECORD_BYTES
 from parley.pipeline import Pipeline
 
 console = Console()
@@ -22,6 +25,28 @@ DictionariesOption = typer.Option(
     exists=True,
     file_okay=False,
 )
+
+
+_MIB = 1024 * 1024
+
+RecordCapOption = typer.Option(
+    MAX_RECORD_BYTES // _MIB,
+    "--max-record-mb",
+    min=1,
+    help="The most one record (a file, a JSON Lines line, a CSV line, an archived page) may "
+    "hold, in MiB, read or inflated; a record over it is named and skipped.",
+)
+TimeLimitOption = typer.Option(
+    TIME_LIMIT,
+    "--time-limit",
+    min=1.0,
+    help="Seconds one document may take to code; a document over it is named and skipped "
+    f"(checked between parts: documents over {PART_CHARS:,} characters are coded in parts).",
+)
+
+
+def read_limits(max_record_mb: int) -> ReadLimits:
+    return ReadLimits(max_record_bytes=max_record_mb * _MIB)
 
 
 def load_pipeline(dictionaries: Path | None) -> Pipeline:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import typer
 
+from parley.cli.access import reading
 from parley.cli.common import console, err_console
 from parley.cli.output import events_table
 from parley.cli.store_cmd import print_summary, run_ingest
-from parley.store import EventFilter, Store
+from parley.store import EventFilter
+from parley.store.owner import find_owner
 
 
 def demo_corpus() -> Path:
@@ -29,16 +31,27 @@ def demo(
     dashboard on it until Ctrl+C."""
     summary = run_ingest([demo_corpus()], db, None)
     print_summary(summary, db)
-    with Store.open(db) as store:
+    with reading(db) as store:
         console.print(events_table(store.query_events(EventFilter())))
     console.print(
         f"Query it: parley query --db {db} --event CONSULT   ·   all of it: "
         f"parley query --db {db} --format jsonl",
         highlight=False,
     )
-    if serve:
-        from parley.web import serve as serve_dashboard  # the web stack loads only when used
+    owner = find_owner(db)
+    if serve and owner is not None and owner.kind == "serve":
+        console.print(f"The dashboard on it is already served at {owner.url}/", highlight=False)
+    elif serve:
+        # the web stack loads only when used
+        from parley.web import Settings
+        from parley.web import serve as serve_dashboard
+        from parley.web.settings import resolve_token
 
+        token, origin = resolve_token(None)
         serve_dashboard(
-            db, port=port, announce=lambda line: err_console.print(line, highlight=False)
+            db,
+            Settings(token=token),
+            port=port,
+            announce=lambda line: err_console.print(line, highlight=False),
+            token_origin=origin,
         )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from parley.cli.access import reading
 from parley.cli.common import err_console
 from parley.cli.selection import (
     ActorOption,
@@ -20,9 +21,8 @@ from parley.cli.selection import (
     TextOption,
     UntilOption,
     event_filter,
-    existing_store,
 )
-from parley.store import ExportFormat, Store
+from parley.store import ExportFormat
 
 
 def export(
@@ -60,7 +60,7 @@ def export(
         q=q,
         cluster=cluster,
     )
-    with Store.open(existing_store(db)) as store:
+    with reading(db) as store:
         rows = store.export(filters, fmt, output, dyadic=dyadic)
     shape = "dyadic rows" if dyadic else "events"
     err_console.print(f"{rows} {shape} written to {output}", highlight=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from parley.cli.access import reading
 from parley.cli.common import console
 from parley.cli.output import Format
 from parley.cli.selection import (
@@ -21,10 +22,9 @@ from parley.cli.selection import (
     TextOption,
     UntilOption,
     event_filter,
-    existing_store,
 )
 from parley.cli.tables import write_rows
-from parley.store import StatsBy, Store
+from parley.store import StatsBy
 
 
 def stats(
@@ -61,6 +61,6 @@ def stats(
         q=q,
         cluster=cluster,
     )
-    with Store.open(existing_store(db)) as store:
+    with reading(db) as store:
         columns, rows = store.stats(by, filters)
     write_rows(columns, rows, fmt, console)

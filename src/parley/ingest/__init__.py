@@ -9,6 +9,7 @@ from parley.ingest.csv_reader import read_csv
 from parley.ingest.feeds import html_to_text, looks_like_feed, read_feed
 from parley.ingest.html import html_document, read_html
 from parley.ingest.jsonl import read_jsonl
+from parley.ingest.limits import ReadLimits
 from parley.ingest.problems import ReadProblem, UnreadableInput
 from parley.ingest.published import find_publication_date, publication
 from parley.ingest.readers import read_documents, read_file
@@ -16,6 +17,7 @@ from parley.ingest.text import read_text
 from parley.ingest.warc import read_warc
 
 __all__ = [
+    "ReadLimits",
     "ReadProblem",
     "UnreadableInput",
     "find_publication_date",

@@ -17,9 +17,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from parley.ingest.limits import ReadLimits
 from parley.ingest.problems import ReadProblem
 from parley.ingest.published import publication
-from parley.ingest.text import looks_binary, not_utf8_reason, os_reason
+from parley.ingest.text import SNIFF_BYTES, capped_lines, not_utf8_reason, os_reason, sniff_problem
 from parley.models import Document
 
 if TYPE_CHECKING:
@@ -53,21 +54,25 @@ class _Columns:
     optional: dict[str, int]
 
 
-def read_csv(path: Path, published: date | None = None) -> Iterator[Document | ReadProblem]:
+def read_csv(
+    path: Path, published: date | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | ReadProblem]:
     """Yield a document for each good row and a problem for each bad one.
 
     The header names the columns: the text is in `text` (or `body`, `content`), the id in
     `id` (default "<file stem>-<row number>", counting data rows from 1), the date in
     `published` or `date`. `published` fills in for rows without a date; neither given, the
-    text's date line is used when it has one. Problems name the line a row starts on.
+    text's date line is used when it has one. Problems name the line a row starts on; a row
+    with a NUL byte in it is one of them, wherever it is in the file.
     """
     _raise_field_limit()
     try:
         with path.open("rb") as handle:
-            if looks_binary(handle.peek(8192)):
-                yield ReadProblem(str(path), None, "binary file, not text")
+            problem = sniff_problem(handle.peek(SNIFF_BYTES)[:SNIFF_BYTES])
+            if problem is not None:
+                yield ReadProblem(str(path), None, problem)
                 return
-            yield from _read_rows(handle, path, published)
+            yield from _read_rows(handle, path, published, limits or ReadLimits())
     except OSError as err:
         yield ReadProblem(str(path), None, os_reason(err))
 
@@ -81,21 +86,31 @@ def _raise_field_limit() -> None:
 class _Lines:
     """The file's lines as text, for the csv module, noting those that are not UTF-8.
 
-    A badly encoded line is passed on with replacement characters so the reader keeps its
-    place; the row holding it is then reported instead of read.
+    A badly encoded line, or one with a NUL byte, is passed on with replacement characters
+    so the reader keeps its place, a line over the record cap as one replacement character;
+    the row holding it is then reported instead of read.
     """
 
-    def __init__(self, handle: BinaryIO) -> None:
+    def __init__(self, handle: BinaryIO, limits: ReadLimits) -> None:
         self._handle = handle
+        self._limits = limits
         self.bad: dict[int, str] = {}
 
     def __iter__(self) -> Iterator[str]:
-        for number, raw in enumerate(self._handle, start=1):
+        lines = capped_lines(self._handle, self._limits.max_record_bytes)
+        for number, raw in enumerate(lines, start=1):
+            if isinstance(raw, int):
+                self.bad[number] = f"line of {self._limits.over(raw)}"
+                yield "\ufffd\n"
+                continue
+            if b"\x00" in raw:
+                self.bad[number] = "a NUL byte in the line (binary data?)"
+                raw = raw.replace(b"\x00", "\ufffd".encode())
             line = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
             try:
                 yield line.decode("utf-8")
             except UnicodeDecodeError as err:
-                self.bad[number] = not_utf8_reason(line, err.start)
+                self.bad.setdefault(number, not_utf8_reason(line, err.start))
                 yield line.decode("utf-8", "replace")
 
     def first_bad(self, first: int, last: int) -> str | None:
@@ -110,10 +125,10 @@ class _Lines:
 
 
 def _read_rows(
-    handle: BinaryIO, path: Path, published: date | None
+    handle: BinaryIO, path: Path, published: date | None, limits: ReadLimits
 ) -> Iterator[Document | ReadProblem]:
     """Blank lines are skipped silently; every other row is a document or a problem."""
-    lines = _Lines(handle)
+    lines = _Lines(handle, limits)
     dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
     reader = csv.reader(lines, dialect, strict=True)
     header = _header(reader, lines, path)

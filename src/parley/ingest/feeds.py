@@ -25,6 +25,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
+from parley.ingest.limits import ReadLimits
 from parley.ingest.problems import ReadProblem, UnreadableInput
 from parley.ingest.published import publication
 from parley.ingest.text import read_bytes
@@ -68,7 +69,9 @@ def looks_like_feed(path: Path) -> bool:
     return _ROOT.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
-def read_feed(path: Path, published: date | None = None) -> Iterator[Document | ReadProblem]:
+def read_feed(
+    path: Path, published: date | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | ReadProblem]:
     """Yield a document for each entry with text and a problem for each without.
 
     An entry's date is the one the feed gives it (`published_source` "feed"), taken as the
@@ -77,7 +80,7 @@ def read_feed(path: Path, published: date | None = None) -> Iterator[Document | 
     off still yields the entries read before the break, then a problem naming the line.
     """
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, limits)
     except UnreadableInput as err:
         yield err.problem
         return

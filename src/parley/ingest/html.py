@@ -15,6 +15,7 @@ from typing import Any
 
 import trafilatura
 
+from parley.ingest.limits import ReadLimits
 from parley.ingest.problems import unreadable
 from parley.ingest.published import publication
 from parley.ingest.text import read_bytes
@@ -26,13 +27,18 @@ DATE_SEARCH: dict[str, Any] = {"extensive_search": False, "original_date": True}
 """htmldate settings: the first publication date the page's markup states, never a guess."""
 
 
-def read_html(path: Path, published: date | None = None, doc_id: str | None = None) -> Document:
+def read_html(
+    path: Path,
+    published: date | None = None,
+    doc_id: str | None = None,
+    limits: ReadLimits | None = None,
+) -> Document:
     """Read one saved page as a document; id from the file name unless `doc_id` is given.
 
     `published` overrides the page's own date. Raises `UnreadableInput` (an `InputError`)
     when the file cannot be read or holds no article text.
     """
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     if not data.strip():
         raise unreadable(path, "empty file")
     return html_document(data, doc_id or path.stem, str(path), published)

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from parley.ingest.problems import ReadProblem
+from parley.ingest.limits import ReadLimits
+from parley.ingest.problems import ReadProblem, invalid_unicode
 from parley.ingest.published import publication
-from parley.ingest.text import looks_binary, not_utf8_reason, os_reason
+from parley.ingest.text import SNIFF_BYTES, capped_lines, not_utf8_reason, os_reason, sniff_problem
 from parley.models import Document
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -29,28 +30,38 @@ class _BadLine(Exception):
     """A line that cannot become a document; its message is the reason shown to the user."""
 
 
-def read_jsonl(path: Path, published: date | None = None) -> Iterator[Document | ReadProblem]:
+def read_jsonl(
+    path: Path, published: date | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | ReadProblem]:
     """Yield a document for each good line and a problem for each bad one.
 
     A line's id defaults to "<file stem>-<line number>". `published` fills in for lines
     without their own date; neither given, the text's date line is used when it has one.
+    A line longer than the record cap is a problem, read past without being held.
     """
+    limits = limits or ReadLimits()
     try:
         with path.open("rb") as handle:
-            if looks_binary(handle.peek(8192)):
-                yield ReadProblem(str(path), None, "binary file, not text")
+            problem = sniff_problem(handle.peek(SNIFF_BYTES)[:SNIFF_BYTES])
+            if problem is not None:
+                yield ReadProblem(str(path), None, problem)
                 return
-            yield from _read_lines(handle, path, published)
+            lines = capped_lines(handle, limits.max_record_bytes)
+            yield from _read_lines(lines, path, published, limits)
     except OSError as err:
         yield ReadProblem(str(path), None, os_reason(err))
 
 
 def _read_lines(
-    lines: Iterable[bytes], path: Path, published: date | None
+    lines: Iterable[bytes | int], path: Path, published: date | None, limits: ReadLimits
 ) -> Iterator[Document | ReadProblem]:
     """Blank lines are skipped silently (a trailing newline is not an error) but counted."""
     empty = True
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, int):
+            empty = False
+            yield ReadProblem(str(path), number, f"line of {limits.over(raw)}")
+            continue
         line = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
         if not line.strip():
             continue
@@ -72,15 +83,13 @@ def _line_document(line: bytes, default_id: str, published: date | None = None) 
     if not text.strip():
         raise _BadLine('"text" is empty')
     given = _published(_first(record, _DATE_FIELDS)) or published
-    day, source = publication(text, given=given)
     fields = {key: value for key in OPTIONAL_STRINGS if (value := _optional_string(record, key))}
-    return Document(
-        id=_record_id(_first(record, _ID_FIELDS)) or default_id,
-        text=text,
-        published=day,
-        published_source=source,
-        **fields,
-    )
+    doc_id = _record_id(_first(record, _ID_FIELDS)) or default_id
+    reason = invalid_unicode({"id": doc_id, "text": text, **fields})
+    if reason is not None:
+        raise _BadLine(reason)
+    day, source = publication(text, given=given)
+    return Document(id=doc_id, text=text, published=day, published_source=source, **fields)
 
 
 # Other corpora name the same fields differently (MUC-3/4: "docid", "date_iso").

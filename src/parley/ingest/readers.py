@@ -16,12 +16,13 @@ from parley.ingest.csv_reader import CSV_SUFFIXES, read_csv
 from parley.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed
 from parley.ingest.html import HTML_SUFFIXES, read_html
 from parley.ingest.jsonl import JSONL_SUFFIXES, read_jsonl
-from parley.ingest.problems import ReadProblem, UnreadableInput
+from parley.ingest.limits import ReadLimits
+from parley.ingest.problems import ReadProblem, UnreadableInput, invalid_unicode
 from parley.ingest.text import os_reason, read_text
 from parley.ingest.warc import is_warc, read_warc
 from parley.models import Document
 
-ManyReader = Callable[[Path, date | None], Iterator[Document | ReadProblem]]
+ManyReader = Callable[[Path, date | None, ReadLimits], Iterator[Document | ReadProblem]]
 """A reader for a format that holds many documents, each with its own id and perhaps date."""
 
 BINARY_SUFFIXES = frozenset(
@@ -31,7 +32,7 @@ BINARY_SUFFIXES = frozenset(
         *(".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar"),
         *(".mp3", ".mp4", ".wav", ".ogg", ".avi", ".mov", ".mkv", ".webm"),
         *(".exe", ".dll", ".so", ".dylib", ".bin", ".o", ".pyc", ".class", ".jar"),
-        *(".wal",),  # the write-ahead log of a store kept beside its input
+        *(".wal", ".owner"),  # a store's write-ahead log and owner's address, kept beside it
         *(".parquet", ".duckdb", ".db", ".sqlite", ".pkl", ".npy", ".woff", ".woff2"),
     }
 )
@@ -48,7 +49,10 @@ UNITS: dict[ManyReader, str] = {
 
 
 def read_documents(
-    paths: Iterable[Path | str], published: date | None = None, doc_id: str | None = None
+    paths: Iterable[Path | str],
+    published: date | None = None,
+    doc_id: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Document | ReadProblem]:
     """Read files and folders (walked recursively, in name order) as documents.
 
@@ -59,9 +63,9 @@ def read_documents(
     documents without a date of their own. `doc_id` names the single document of a single
     text or HTML file; otherwise the first thing yielded is a problem saying so, and ids
     come from file names or the records. Documents whose date is still unknown are yielded
-    with `published` None.
+    with `published` None. `limits` caps what one record may hold (see `ReadLimits`).
     """
-    found = list(_expand(paths))
+    found = list(list_files(paths))
     files = [item for item in found if isinstance(item, Path)]
     if doc_id is not None and files:
         misuse = _doc_id_misuse(files, doc_id)
@@ -72,22 +76,38 @@ def read_documents(
         if isinstance(item, ReadProblem):
             yield item
         else:
-            yield from read_file(item, published, doc_id)
+            yield from read_file(item, published, doc_id, limits)
 
 
 def read_file(
-    path: Path, published: date | None = None, doc_id: str | None = None
+    path: Path,
+    published: date | None = None,
+    doc_id: str | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Document | ReadProblem]:
-    """Read one file with the reader its extension (or, for .xml, its root element) calls for."""
+    """Read one file with the reader its extension (or, for .xml, its root element) calls
+    for. A document whose strings are not valid Unicode (a feed's character reference to a
+    lone surrogate) is a problem here, whatever reader made it."""
+    limits = limits or ReadLimits()
     many = many_reader(path)
-    if many is not None:
-        yield from many(path, published)
-        return
-    reader = read_html if path.suffix.lower() in HTML_SUFFIXES else read_text
-    try:
-        yield reader(path, published, doc_id)
-    except UnreadableInput as err:
-        yield err.problem
+    if many is None:
+        reader = read_html if path.suffix.lower() in HTML_SUFFIXES else read_text
+        try:
+            items: Iterable[Document | ReadProblem] = [reader(path, published, doc_id, limits)]
+        except UnreadableInput as err:
+            items = [err.problem]
+    else:
+        items = many(path, published, limits)
+    for item in items:
+        yield _valid(item, path)
+
+
+def _valid(item: Document | ReadProblem, path: Path) -> Document | ReadProblem:
+    if isinstance(item, ReadProblem):
+        return item
+    fields = {"id": item.id, "text": item.text, "title": item.title}
+    reason = invalid_unicode({**fields, "url": item.url, "source": item.source})
+    return item if reason is None else ReadProblem(str(path), None, f"{item.id!r}: {reason}")
 
 
 def many_reader(path: Path) -> ManyReader | None:
@@ -122,26 +142,30 @@ def _doc_id_misuse(files: list[Path], doc_id: str) -> ReadProblem | None:
     return None
 
 
-def _expand(paths: Iterable[Path | str]) -> Iterator[Path | ReadProblem]:
+def list_files(paths: Iterable[Path | str]) -> Iterator[Path | ReadProblem]:
     """Each given file as is, each folder as the files under it, each bad path as a problem."""
     for given in paths:
         path = Path(given)
         try:
-            is_dir = stat.S_ISDIR(path.stat().st_mode)
+            mode = path.stat().st_mode
         except OSError as err:
-            yield ReadProblem(str(given), None, os_reason(err))
+            yield ReadProblem(str(given), None, _missing_reason(path, err))
             continue
-        if is_dir:
+        if stat.S_ISDIR(mode):
             yield from _walk(path)
-        else:
+        elif stat.S_ISREG(mode):
             yield path
+        else:  # a pipe or a device would block the reader or never end
+            yield ReadProblem(str(given), None, "not a regular file")
 
 
 def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
     """Regular files under `folder`, depth first in name order.
 
     Hidden entries (editor backups, .git) and known binary formats are skipped; symbolic
-    links to folders are not followed, so a link to an ancestor cannot loop.
+    links to folders are not followed, so a link to an ancestor cannot loop. A link that
+    leads nowhere (or round in a circle), a link to a folder and anything that is not a
+    file (a pipe, a socket) are reported, never passed over in silence.
     """
     try:
         with os.scandir(folder) as scan:
@@ -154,8 +178,27 @@ def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file() and not _skipped(Path(entry.name)):
+            continue
+        if _skipped(Path(entry.name)):
+            continue
+        try:
+            mode = os.stat(entry.path).st_mode
+        except OSError as err:
+            yield ReadProblem(entry.path, None, _missing_reason(Path(entry.path), err))
+            continue
+        if stat.S_ISREG(mode):
             yield Path(entry.path)
+        elif stat.S_ISDIR(mode):
+            yield ReadProblem(entry.path, None, "symbolic link to a folder, not followed")
+        else:
+            yield ReadProblem(entry.path, None, "not a regular file")
+
+
+def _missing_reason(path: Path, err: OSError) -> str:
+    """The operating system's reason, said plainly for a symbolic link that leads nowhere."""
+    if path.is_symlink() and isinstance(err, FileNotFoundError):
+        return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    return os_reason(err)
 
 
 def _skipped(name: Path) -> bool:

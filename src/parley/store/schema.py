@@ -13,6 +13,7 @@ keeps `events.doc_id` and `event_parties.event_id` consistent itself.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import duckdb
 
@@ -163,7 +164,21 @@ UPDATE events SET
 columns for filters and exports, filled for events stored before them from their records
 (an old record without a date precision was coded as a day or a stated interval)."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_V4 = """
+CREATE TABLE watched_files (
+    path TEXT PRIMARY KEY,
+    size BIGINT NOT NULL,
+    mtime_ns BIGINT NOT NULL,
+    documents INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    finished_at TIMESTAMP NOT NULL
+);
+"""
+"""The files a watch loop has read to their end (by absolute path, size and modification
+time), so that a restart reads only what is new or changed, and a file it was in the middle
+of is read again (its stored documents are then unchanged and cost nothing)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 """Migration N (1-based) is `MIGRATIONS[N - 1]`; append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -175,6 +190,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
 )
 """
 _CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
+_STORED_VERSION = "SELECT max(version) FROM schema_version"
 _RECORD_VERSION = "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"
 
 
@@ -196,6 +212,17 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
         raise
     conn.commit()
     return SCHEMA_VERSION
+
+
+def schema_version(path: Path) -> int | None:
+    """The schema version of the store file at `path`, read without writing or locking it
+    for long; None when it cannot be read (absent, locked, not a store)."""
+    try:
+        with duckdb.connect(str(path), read_only=True) as conn:
+            row = conn.execute(_STORED_VERSION).fetchone()
+    except duckdb.Error:
+        return None
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def _current_version(conn: duckdb.DuckDBPyConnection) -> int:

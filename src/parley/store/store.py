@@ -20,12 +20,13 @@ from uuid import uuid4
 
 import duckdb
 
-from parley.errors import StoreError
+from parley.errors import StoreError, StoreLocked
 from parley.models import Document, Event
-from parley.store import links, registry
+from parley.store import files, links, registry
 from parley.store.export import ExportFormat, export_events
 from parley.store.filters import EVENT_ORDER, EventFilter, where_clause
 from parley.store.links import EventFacts, LinkCounts, Signature
+from parley.store.owner import describe, lock_holder
 from parley.store.registry import Person
 from parley.store.rows import (
     INSERT_DOCUMENT,
@@ -38,7 +39,7 @@ from parley.store.rows import (
     event_row,
     party_rows,
 )
-from parley.store.schema import migrate
+from parley.store.schema import SCHEMA_VERSION, migrate, schema_version
 from parley.store.stats import StatsBy, event_stats
 
 DocumentStatus = Literal["new", "unchanged", "changed"]
@@ -69,7 +70,9 @@ class Store:
 
     A Store wraps one DuckDB connection and is not thread-safe: give each thread its own
     `Store.open(path)` (opens of one path in one process share the database). Another process
-    cannot open the file while this one has it open; DuckDB locks it.
+    cannot open the file while this one has it open for writing (`StoreLocked`); processes
+    that only read can share it (`read_only`). See `parley.store.owner` for how a store is
+    shared while one process owns it.
     """
 
     def __init__(self, conn: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -77,20 +80,28 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
-        """Open (creating the file and its folder if needed) and migrate the store at `path`."""
+    def open(cls, path: Path | str, read_only: bool = False) -> Store:
+        """Open (creating the file and its folder if needed) and migrate the store at `path`.
+
+        `read_only` opens an existing store so that other readers may open it at once; one
+        that needs migrating is opened for writing, once, to migrate it.
+        """
         path = Path(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = duckdb.connect(str(path))
-        except (OSError, duckdb.Error) as exc:
-            raise StoreError(f"cannot open store {path}: {_reason(exc)}") from exc
+        if read_only and schema_version(path) == SCHEMA_VERSION:
+            return cls(_connect(path, read_only=True), path)
+        conn = _connect(path, read_only=False)
         try:
             migrate(conn)
         except (duckdb.Error, StoreError) as exc:
             conn.close()
             raise StoreError(f"cannot open store {path}: {_reason(exc)}") from exc
         return cls(conn, path)
+
+    def another(self) -> Store:
+        """A second connection to this open database, for another thread (DuckDB's
+        connections of one database see each other's commits, each its own snapshot)."""
+        with self._errors("open another connection"):
+            return Store(self._conn.cursor(), self.path)
 
     def close(self) -> None:
         """Release the file (and its lock); closing twice is harmless."""
@@ -235,6 +246,16 @@ class Store:
         with self._errors(f"export to {output}"):
             return export_events(self._conn, filters, fmt, output, dyadic)
 
+    def file_state(self, path: str) -> tuple[int, int] | None:
+        """(size, mtime_ns) of the watched file `path` when it was last read to its end."""
+        with self._errors(f"look up watched file {path!r}"):
+            return files.file_state(self._conn, path)
+
+    def mark_file(self, path: str, state: tuple[int, int], documents: int, failed: int) -> None:
+        """Record that the watched file `path`, as it was at `state`, was read to its end."""
+        with self._errors(f"record watched file {path!r}"):
+            files.mark_file(self._conn, path, state, documents, failed)
+
     def start_run(self, parley_version: str, model: str, dictionary_hash: str) -> str:
         """Record the start of a run and return its id, which sorts by start time."""
         started = datetime.now(UTC).replace(tzinfo=None)
@@ -348,6 +369,25 @@ def _check_events(doc: Document, events: list[Event]) -> None:
                 f" {event.evidence.start}-{event.evidence.end}; merge them before saving"
             )
         seen.add(event.id)
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to the file at `path`, or the `StoreError` that says why not: a
+    `StoreLocked` naming the process that holds it, when one does."""
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return duckdb.connect(str(path), read_only=read_only)
+    except (OSError, duckdb.Error) as exc:
+        pid = lock_holder(str(exc))
+        if pid is None:
+            raise StoreError(f"cannot open store {path}: {_reason(exc)}") from exc
+        raise StoreLocked(
+            f"{path} is in use by {describe(pid)}, and DuckDB lets one process at a time "
+            f"write a store; wait until it ends, or start `parley serve --db {path}` first "
+            "and run ingest and queries while it runs: they go through it",
+            pid,
+        ) from exc
 
 
 def _reason(exc: BaseException) -> str:

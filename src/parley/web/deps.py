@@ -18,9 +18,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from parley.models import Status
 from parley.store import EventFilter, Store
 from parley.store.filters import parse_precisions
-from parley.web.ingest import Ingestor
+from parley.web.owner import StoreOwner
 from parley.web.settings import Settings
-from parley.web.stores import StorePool
 
 
 @dataclass(frozen=True)
@@ -31,10 +30,13 @@ class Selection:
     q: str | None
 
 
+def _owner(request: Request) -> StoreOwner:
+    return request.app.state.owner
+
+
 def _store(request: Request) -> Iterator[Store]:
     """A store this request alone uses, returned to the pool after the response."""
-    pool: StorePool = request.app.state.stores
-    with pool.borrowed() as store:
+    with _owner(request).pool.borrowed() as store:
         yield store
 
 
@@ -44,10 +46,6 @@ def _settings(request: Request) -> Settings:
 
 def _names(request: Request) -> dict[str, str]:
     return request.app.state.names()
-
-
-def _ingestor(request: Request) -> Ingestor:
-    return request.app.state.ingestor
 
 
 def _selection(
@@ -129,5 +127,5 @@ def _require_token(
 StoreDep = Annotated[Store, Depends(_store)]
 SelectionDep = Annotated[Selection, Depends(_selection)]
 NamesDep = Annotated[dict[str, str], Depends(_names)]
-IngestorDep = Annotated[Ingestor, Depends(_ingestor)]
+OwnerDep = Annotated[StoreOwner, Depends(_owner)]
 TokenDep = Depends(_require_token)

@@ -1,66 +1,36 @@
-"""Coding documents posted to the API: the pipeline loads on the first POST, not at start.
+"""POST /api/documents as a job for the store's writer, and the answer made from it.
 
-Loading spaCy and the dictionaries takes seconds and most servers only ever read, so the
-pipeline is built lazily, once per app. A `Pipeline` is not thread-safe, and two requests
-saving one document at once would race, so ingests run one at a time under a lock.
+Posted documents are coded by the same writer, in the same way, as `parley ingest` codes
+files (`parley.batch`): unchanged ones are not coded again, near-duplicates are linked, a
+document that cannot be coded or stored fails alone and says why.
 """
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
-from parley import __version__
-from parley.errors import StoreError
+from parley.batch import DocumentOutcome
 from parley.ingest import publication
 from parley.models import Document
-from parley.pipeline import Pipeline
-from parley.store import Store
+from parley.web.jobs import Job
 from parley.web.schemas import DocumentIn, IngestedPublic, IngestPublic
 
 
-class Ingestor:
-    """Codes and stores posted documents with the pipeline of `dictionaries`."""
+def posted_job(posted: list[DocumentIn]) -> Job:
+    """The job that stores `posted`, keeping each document's outcome for the answer."""
+    documents = [_document(item) for item in posted]
+    return Job(f"POST of {len(documents)} document(s)", lambda: documents, keep=True)
 
-    def __init__(self, dictionaries: Path | None = None) -> None:
-        self._dictionaries = dictionaries
-        self._pipeline: Pipeline | None = None
-        self._lock = threading.Lock()
 
-    def ingest(self, store: Store, posted: list[DocumentIn]) -> IngestPublic:
-        """Store each document with its events as one run, as `parley ingest` would; unchanged
-        documents are not coded again, and one that cannot be stored fails alone."""
-        documents = [_document(item) for item in posted]
-        with self._lock:
-            pipeline = self._loaded()
-            run_id = store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
-            results: dict[str, IngestedPublic] = {}
-            fresh = []
-            for doc in documents:
-                if store.document_status(doc) == "unchanged":
-                    results[doc.id] = IngestedPublic(id=doc.id, outcome="unchanged", events=None)
-                else:
-                    fresh.append(doc)
-            for doc, events in pipeline.extract_many(fresh):
-                try:
-                    outcome = store.save_document(doc, events, run_id)
-                except StoreError as error:
-                    results[doc.id] = IngestedPublic(
-                        id=doc.id, outcome="failed", events=None, problem=error.message
-                    )
-                    continue
-                results[doc.id] = IngestedPublic(
-                    id=doc.id, outcome="new" if outcome == "new" else "updated", events=len(events)
-                )
-            stored = sum(r.events or 0 for r in results.values())
-            saved = sum(r.outcome != "failed" for r in results.values())
-            store.finish_run(run_id, saved, stored)
-        return IngestPublic(documents=[results[doc.id] for doc in documents], events=stored)
+def answer(job: Job) -> IngestPublic:
+    """Each posted document's outcome, in the order posted, and the events stored."""
+    documents = [_public(outcome) for outcome in job.outcomes]
+    return IngestPublic(documents=documents, events=sum(d.events or 0 for d in documents))
 
-    def _loaded(self) -> Pipeline:
-        if self._pipeline is None:
-            self._pipeline = Pipeline(self._dictionaries)
-        return self._pipeline
+
+def _public(outcome: DocumentOutcome) -> IngestedPublic:
+    problem = outcome.problem.reason if outcome.problem is not None else None
+    return IngestedPublic(
+        id=outcome.id, outcome=outcome.outcome, events=outcome.events, problem=problem
+    )
 
 
 def _document(item: DocumentIn) -> Document:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from parley.ingest.problems import invalid_unicode
 from parley.models import Document, Event, Status
 from parley.store.analytics import ActorCount, Dyad, PlaceCount
 
@@ -261,10 +262,21 @@ class DocumentIn(BaseModel):
     url: str | None = None
     source: str | None = None
 
+    @field_validator("id", "text", "title", "url", "source")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        """JSON can escape a lone surrogate ("\\ud800"), which is no character: refused
+        with a 422 rather than failing when the text is stored."""
+        if value is not None and invalid_unicode({"value": value}) is not None:
+            raise ValueError("not valid Unicode: holds a lone surrogate")
+        return value
+
 
 class IngestedPublic(BaseModel):
     id: str
-    outcome: Literal["new", "updated", "unchanged", "failed"]
+    outcome: Literal["new", "updated", "unchanged", "duplicate", "failed"] = Field(
+        description="duplicate: a near-duplicate of a stored document, linked to it, not coded."
+    )
     events: int | None = Field(description="Events stored; null when nothing was coded.")
     problem: str | None = None
 

@@ -3,26 +3,25 @@
 FastAPI runs plain `def` handlers and their dependencies on a thread pool, not necessarily
 the same thread for both, and a `Store` (one DuckDB connection) refuses a second call while
 one is running. So each request borrows a `Store` that no other request holds, and gives it
-back when done; the pool grows to the number of requests served at once. DuckDB lets the
-connections of one process share the database (with MVCC: a write does not block reads).
-`close` releases them all, and with them the file's lock.
+back when done; the pool grows to the number of requests served at once. The connections
+are made by `connect` on the owner's open database (with MVCC: a write does not block
+reads). `close` releases them all.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from parley.store import Store
 
 
 class StorePool:
-    """Reusable `Store`s over the file at `path`, each used by one request at a time."""
+    """Reusable `Store`s made by `connect`, each used by one request at a time."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, connect: Callable[[], Store]) -> None:
+        self._connect = connect
         self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
@@ -33,7 +32,7 @@ class StorePool:
         with self._lock:
             store = self._idle.pop() if self._idle else None
         if store is None:
-            store = Store.open(self.path)
+            store = self._connect()
             with self._lock:
                 self._opened.append(store)
         try:

@@ -239,3 +239,53 @@ def test_explain_as_jsonl_gives_one_record_a_candidate(parley, tmp_path: Path) -
         ("release", "dropped"),
     }
     assert all(r["doc_id"] == "explain" for r in records)
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_a_document_that_raises_costs_only_itself(
+    parley,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    real_pipeline,
+    faulty,
+    explain: bool,
+) -> None:
+    stories = [
+        "Japan and Australia will hold talks in Canberra on Friday.",
+        "Police arrested dozens of protesters in Hong Kong on Thursday.",
+        "France imposed new sanctions on Russia on Monday.",
+        "Germany sent aid to Turkey after the earthquake on Tuesday.",
+    ]
+    lines = [json.dumps({"id": f"doc-{n}", "text": s}) for n, s in enumerate(stories, 1)]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    broken = faulty(real_pipeline, "doc-3")  # the third document raises, as a bug would
+    monkeypatch.setattr("parley.cli.extract_cmd.load_pipeline", lambda _: broken)
+    options = ["--explain", "--format", "jsonl"] if explain else []
+    result = parley.invoke("extract", corpus, "--published", "2023-03-14", *options)
+    parley.assert_clean(result, 1)
+    coded = {record["doc_id"] for record in parley.jsonl(result.stdout)}
+    assert coded == {"doc-1", "doc-2", "doc-4"}
+    assert result.stderr.splitlines() == [
+        "skipped doc-3: not coded: RecursionError: maximum recursion depth exceeded",
+        "1 input(s) skipped",
+    ]
+
+
+def test_a_text_over_the_parsers_limit_is_coded_in_parts(
+    parley, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_pipeline
+) -> None:
+    monkeypatch.setattr(real_pipeline.nlp, "max_length", 3_000)  # 1,000,000 by default
+    monkeypatch.setattr("parley.cli.extract_cmd.load_pipeline", lambda _: real_pipeline)
+    text = "".join(
+        f"Police arrested {n} protesters in Hong Kong on Thursday, officials said.\n\n"
+        for n in range(60)
+    )
+    article = tmp_path / "long.txt"
+    article.write_text(text, encoding="utf-8")
+    result = parley.invoke("extract", article, "--published", "2023-03-14")
+    parley.assert_clean(result, 0)
+    records = parley.jsonl(result.stdout)
+    assert max(record["evidence"]["start"] for record in records) > 1_500  # a later part
+    for record in records:
+        parley.check_record(record, text)

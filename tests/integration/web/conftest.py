@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from parley.models import DateSpan, Document, Entity, Event, Evidence, Place
@@ -190,6 +191,14 @@ class Sample:
     events: list[Event] = field(default_factory=lambda: [e for _, ev in corpus() for e in ev])
 
 
+def local_client(app: FastAPI, raise_server_exceptions: bool = True) -> TestClient:
+    """A client that calls the app as a browser on this machine does: by the name
+    localhost (the server refuses other names in the Host header)."""
+    return TestClient(
+        app, base_url="http://localhost", raise_server_exceptions=raise_server_exceptions
+    )
+
+
 @pytest.fixture(scope="session")
 def sample() -> Sample:
     return Sample()
@@ -203,14 +212,14 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def client(store_path: Path) -> Iterator[TestClient]:
     """A client over the shared store; tests through it only read."""
-    with TestClient(create_app(store_path, Settings(token=TOKEN))) as test_client:
+    with local_client(create_app(store_path, Settings(token=TOKEN))) as test_client:
         yield test_client
 
 
 @pytest.fixture(scope="session")
 def dated_client(dated_corpus: Any) -> Iterator[TestClient]:
     """A client over the hand-dated store of tests/conftest.py; tests through it only read."""
-    with TestClient(create_app(dated_corpus.path, Settings(token=TOKEN))) as test_client:
+    with local_client(create_app(dated_corpus.path, Settings(token=TOKEN))) as test_client:
         yield test_client
 
 
@@ -218,5 +227,5 @@ def dated_client(dated_corpus: Any) -> Iterator[TestClient]:
 def writable(tmp_path: Path) -> Iterator[TestClient]:
     """A client over a store of its own, for tests that write."""
     app = create_app(build_store(tmp_path / "events.duckdb"), Settings(token=TOKEN))
-    with TestClient(app) as test_client:
+    with local_client(app) as test_client:
         yield test_client

@@ -7,8 +7,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-import parley.ingest.warc
-from parley.ingest import ReadProblem, read_documents, read_warc
+from parley.ingest import ReadLimits, ReadProblem, read_documents, read_warc
 from parley.models import Document
 
 ENVOYS_ID = "0b6a3f8e-5c1d-4f0e-9a43-1f2e3d4c5b6a"
@@ -228,14 +227,11 @@ def test_doc_id_is_ignored_for_an_archive(tmp_path: Path) -> None:
     assert problems(items) == [f"{path}: document id 'x' ignored: each WARC record has its own id"]
 
 
-def test_oversized_page_is_a_problem_and_reading_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(parley.ingest.warc, "MAX_PAGE_BYTES", len(TALKS))
+def test_oversized_page_is_a_problem_and_reading_goes_on(tmp_path: Path) -> None:
+    cap = ReadLimits(max_record_bytes=len(ENVOYS) - 1)
     path = write(tmp_path / "crawl.warc.gz", build(*STANDARD))
-    items = list(read_warc(path))
-    assert problems(items) == [
-        f"{path}: record 1 (https://news.example.com/envoys): "
-        f"page larger than {len(TALKS)} bytes, skipped"
-    ]
+    items = list(read_warc(path, limits=cap))
+    [problem] = problems(items)
+    assert problem.startswith(f"{path}: record 1 (https://news.example.com/envoys): page of ")
+    assert problem.endswith(f"is over the cap of {len(ENVOYS) - 1:,} bytes per record, skipped")
     assert [d.id for d in documents(items)] == [TALKS_ID]

@@ -9,3 +9,8 @@ from parley.web.api import actors, documents, events, meta, network, places, tim
 router = APIRouter(prefix="/api")
 for module in (events, documents, actors, timeline, network, places, meta):
     router.include_router(module.router)
+router.include_router(meta.health_router)
+
+health_router = APIRouter(prefix="/api")
+"""All that `parley watch` serves besides the owner API: liveness."""
+health_router.include_router(meta.health_router)

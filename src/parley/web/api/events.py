@@ -14,6 +14,8 @@ from parley.web.schemas import ErrorPublic, EventPublic, EventsPublic
 router = APIRouter(prefix="/events", tags=["events"])
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
+"""Far past any store's last event, far under what the database's integers hold."""
 
 
 @router.get("", response_model=EventsPublic, summary="Events, filtered and paged")
@@ -21,7 +23,7 @@ def list_events(
     store: StoreDep,
     selection: SelectionDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventsPublic:
     """Matching events by date (undated last), then document and evidence position, as
     `parley query` lists them; `total` counts all matches."""

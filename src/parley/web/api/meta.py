@@ -11,9 +11,10 @@ from parley.web.schemas import QUAD_LABELS, HealthPublic, SeriesPublic, SummaryP
 from parley.web.world import world_json
 
 router = APIRouter(tags=["meta"])
+health_router = APIRouter(tags=["meta"])
 
 
-@router.get("/health", response_model=HealthPublic, summary="Liveness (touches no store)")
+@health_router.get("/health", response_model=HealthPublic, summary="Liveness (touches no store)")
 def health() -> HealthPublic:
     return HealthPublic()
 

@@ -44,11 +44,17 @@ function details(event) {
   return h("dl", { class: "details" }, rows.flatMap(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })]));
 }
 
+// Only a web address becomes a link: a stored URL is data from the input, and one such as
+// "javascript:…" would run in the dashboard when clicked.
+function webLink(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url.trim());
+}
+
 // Draws `doc` (DocumentPublic) with event `eventId` selected; chips select another event.
 export function renderDocument(container, doc, eventId, onPick) {
   clear(container);
   const event = doc.events.find((e) => e.id === eventId) || doc.events[0];
-  const title = doc.url ? h("a", { href: doc.url, target: "_blank", rel: "noopener", text: doc.title || doc.id }) : doc.title || doc.id;
+  const title = webLink(doc.url) ? h("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", text: doc.title || doc.id }) : doc.title || doc.id;
   container.append(h("h3", {}, [title]));
   const meta = [doc.source, doc.published && `published ${doc.published}`, doc.id].filter(Boolean).join(" · ");
   container.append(h("p", { class: "meta", text: meta }));

@@ -1,5 +1,7 @@
 // Small DOM and SVG helpers, and the colours every chart shares. Data are only ever set as
 // text or attributes, never parsed as HTML, so nothing in an article can run as markup.
+// Styles are set through the element's style object, which the page's Content Security
+// Policy (style-src 'self') allows where a style attribute would be refused.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -20,6 +22,7 @@ function build(element, attrs, children) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "text") element.textContent = value;
+    else if (key === "style") element.style.cssText = value;
     else if (key === "on") for (const [type, fn] of Object.entries(value)) element.addEventListener(type, fn);
     else element.setAttribute(key, value);
   }
