@@ -417,3 +417,12 @@ def test_a_court_ruling_against_a_party_stays_a_conviction() -> None:
         e for e in events("A Dutch court ruled against Shell on Wednesday.") if e.trigger == "ruled"
     ]
     assert [(e.event, e.mode) for e in found] == [("SANCTION", ["convict"])]
+
+
+def test_people_gathering_to_demand_protest() -> None:
+    text = "About 200 farmers gathered outside the ministry in Nairobi to demand lower taxes."
+    protests = [e for e in events(text) if e.event == "PROTEST"]
+    assert [(e.trigger, [(a.party, a.sector) for a in e.actor]) for e in protests] == [
+        ("gathered", [("KEN", "AGR")])
+    ]
+    assert [e.event for e in events("Leaders gathered for talks in Geneva.")] != ["PROTEST"]
