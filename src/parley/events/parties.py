@@ -33,6 +33,7 @@ _RAISING = cue("raising_verbs")
 _MEASURES = cue("measure_nouns")
 _PERPETRATION = cue("perpetration_verbs")
 _RESPONSIBILITY = cue("responsibility_nouns")
+_FORCES = frozenset({"MIL", "COP", "REB", "UAF", "IGO"})
 _UNDERGOING = cue("undergoing_verbs")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
@@ -194,7 +195,8 @@ def _passive_parties(
     verb: Token, entry: Trigger, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
     """The agent ('by X', also 'in a statement by X') acts; the subject undergoes. With no
-    agent the actor is unknown: the subject is never promoted to actor."""
+    agent the actor is unknown: the subject is never promoted to actor, except armed forces
+    deployed, whose side makes the move."""
     actor: list[Entity] = []
     for token in verb.subtree:
         if token.lower_ == "by" and token.dep_ in ("agent", "prep") and _within(token, verb, 3):
@@ -218,6 +220,8 @@ def _passive_parties(
         backers = {e.side for e in actor}
         authors = [e for e in _noun_authors(proposal, actors) if e.side not in backers]
         recipient = authors or _subject_of(proposal, actors)
+    if not actor and entry.event == "MOBILIZE":  # 'government troops were deployed to X':
+        return [e for e in recipient if e.sector in _FORCES], []  # the forces move
     return actor, recipient
 
 

@@ -136,3 +136,13 @@ def test_people_who_rally_are_civilians_of_the_place() -> None:
 def test_an_arrest_with_no_state_anywhere_keeps_the_sector_of_who_arrests() -> None:
     event = only("The officer said the accused had been apprehended.", "COERCE")
     assert [(e.party, e.sector) for e in event.actor] == [(None, "GOV")]
+
+
+def test_forces_deployed_make_the_move_their_side_makes() -> None:
+    event = only("Nigerian troops were deployed to Maiduguri on Monday.", "MOBILIZE")
+    assert [(e.party, e.sector) for e in event.actor] == [("NGA", "MIL")]
+
+
+def test_a_mine_or_an_ied_is_a_weapon_of_unnamed_attackers() -> None:
+    event = only("A landmine killed two children in Kandahar on Monday.", "ASSAULT")
+    assert [(e.party, e.sector) for e in event.actor] == [("AFG", "UAF")]
