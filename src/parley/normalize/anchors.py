@@ -160,7 +160,7 @@ def _names_something_else(ent: Span, trigger: Token) -> bool:
     if not re.fullmatch(r"(the )?\d{4}('s)?", ent.text.strip()):
         return False  # only a bare year reads as a modifier; 'Sunday Presidents' is a misparse
     return root.dep_ in ("compound", "nummod", "amod", "poss", "npadvmod") and (
-        root.head.pos_ == "NOUN"
+        root.head.pos_ in ("NOUN", "PROPN")
         and root.head.i != trigger.i
         and root.head.i not in range(ent.start, ent.end)
     )
@@ -195,11 +195,14 @@ def _rank(ent: Span, chain: list[Token]) -> int | None:
 
 
 def _is_happening(verb: Token) -> bool:
-    """'a forum scheduled to take place June 10-12': a clause that dates what it hangs on."""
+    """'a forum scheduled to take place June 10-12', 'an order dated yesterday', 'a
+    suspension which went into effect on Tuesday': a clause that dates what it hangs on."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
-        return any(c.lower_ == "place" for c in verb.children)
-    return lemma in ("schedule", "slate", "set", "due")
+        return any(c.lower_ in ("place", "effect") for c in verb.children)
+    if lemma == "go":
+        return any(o.lower_ == "effect" for p in verb.children for o in p.children)
+    return lemma in ("schedule", "slate", "set", "due", "date")
 
 
 def _anchor(ent: Span, chain: list[Token]) -> Token:

@@ -79,3 +79,15 @@ def test_a_past_perfect_happened_before_the_reference_time() -> None:
     event = by_trigger(text, "condemned")
     assert (event.date.start, event.date.end) == (date(2024, 3, 1), date(2024, 5, 6))
     assert event.date.granularity == "window"
+
+
+def test_a_year_that_names_another_thing_does_not_date_the_event() -> None:
+    text = "On Saturday, thousands of people rallied in Paris to protest the 2024 Olympic Games."
+    event = next(e for e in events(text) if e.event == "PROTEST")
+    assert (event.date.start, event.date.granularity) == (date(2024, 5, 4), "day")
+
+
+def test_a_ban_dated_yesterday() -> None:
+    text = "The Philippine government issued a ban on the broadcaster dated yesterday."
+    event = next(e for e in events(text) if e.trigger == "ban")
+    assert (event.date.start, event.date.end) == (date(2024, 5, 9), date(2024, 5, 9))
