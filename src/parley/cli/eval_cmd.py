@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -11,10 +12,13 @@ from rich.table import Table
 from parley.cli.common import DictionariesOption, console, load_pipeline
 from parley.cli.eval_muc import DEFAULT_CORPUS, muc_splits, run_muc
 from parley.cli.explain import explain_line
-from parley.eval.gsr import GsrTotal
-from parley.eval.misses import Miss, by_reason
-from parley.eval.run import KeyResult, evaluate_gsr, evaluate_keys
-from parley.eval.scoring import DocumentScore, TotalScore
+from parley.eval.misses import by_reason
+
+if TYPE_CHECKING:  # the evaluation runs the coder, which loads spaCy: imported when used
+    from parley.eval.gsr import GsrTotal
+    from parley.eval.misses import Miss
+    from parley.eval.run import KeyResult
+    from parley.eval.scoring import DocumentScore, TotalScore
 
 
 def evaluate(
@@ -67,6 +71,8 @@ def evaluate(
         raise typer.BadParameter("--split and --limit go with --muc")
     if not keys and gsr is None:
         raise typer.BadParameter("give answer keys, or --gsr FILE", param_hint="KEYS")
+    from parley.eval.run import evaluate_gsr, evaluate_keys
+
     pipeline = load_pipeline(dictionaries)
     if gsr is not None:
         _print_gsr(evaluate_gsr(gsr, pipeline), as_json, details)

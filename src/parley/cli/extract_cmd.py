@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from parley.cli.common import DictionariesOption, console, err_console, load_pipeline, parse_day
 from parley.cli.explain import write_explanation
 from parley.cli.output import Format, write_events
-from parley.ingest import ReadProblem, read_documents
 from parley.models import Document
+
+if TYPE_CHECKING:  # the readers load HTML and feed parsers: imported when used
+    from parley.ingest import ReadProblem
 
 
 def extract(
@@ -43,6 +46,8 @@ def extract(
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
     """Print the events found in PATHS (see ../shared/spec/EVENTS.md for the record)."""
+    from parley.ingest import read_documents
+
     day = parse_day(published, "--published")
     pipeline = load_pipeline(dictionaries)
     skipped = Counter()
@@ -62,7 +67,7 @@ def extract(
 def _readable(items: Iterable[Document | ReadProblem], skipped: Counter) -> Iterator[Document]:
     """Each readable document in turn; problems are reported and counted."""
     for item in items:
-        if isinstance(item, ReadProblem):
+        if not isinstance(item, Document):
             skipped["inputs"] += 1
             err_console.print(f"skipped {item}", highlight=False)
             continue

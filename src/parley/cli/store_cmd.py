@@ -1,38 +1,18 @@
-"""`parley ingest` and `parley query`: the DuckDB store from the command line."""
+"""`parley ingest`: code documents into the DuckDB store from the command line."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from parley.batch import IngestSummary
-from parley.batch import ingest as ingest_paths
-from parley.cli.common import (
-    DictionariesOption,
-    console,
-    err_console,
-    load_pipeline,
-    progress_bar,
-)
-from parley.cli.output import Format, write_events
-from parley.cli.selection import (
-    ActorOption,
-    ClusterOption,
-    DbOption,
-    EventOption,
-    OverlapOption,
-    PrecisionOption,
-    RecipientOption,
-    SinceOption,
-    StatusOption,
-    TextOption,
-    UntilOption,
-    event_filter,
-    existing_store,
-)
-from parley.ingest import ReadProblem
+from parley.cli.common import DictionariesOption, err_console, load_pipeline, progress_bar
+from parley.cli.selection import DbOption
 from parley.store import Store
+
+if TYPE_CHECKING:
+    from parley.batch import IngestSummary
 
 
 def ingest(
@@ -52,6 +32,10 @@ def ingest(
 
 def run_ingest(paths: list[Path], db: Path, dictionaries: Path | None) -> IngestSummary:
     """Ingest with a progress bar; shared by `ingest` and `demo`."""
+    # Imported here: the coder and the readers take seconds to load, `parley --help` not.
+    from parley.batch import ingest as ingest_paths
+    from parley.ingest import ReadProblem
+
     pipeline = load_pipeline(dictionaries)
     with Store.open(db) as store, progress_bar() as progress:
         task = progress.add_task("coding", total=None)
@@ -85,36 +69,3 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
             "dates are unresolved",
             highlight=False,
         )
-
-
-def query(
-    db: Path = DbOption,
-    event: str | None = EventOption,
-    actor: str | None = ActorOption,
-    recipient: str | None = RecipientOption,
-    status: str | None = StatusOption,
-    since: str | None = SinceOption,
-    until: str | None = UntilOption,
-    overlap: bool = OverlapOption,
-    precision: list[str] | None = PrecisionOption,
-    q: str | None = TextOption,
-    cluster: str | None = ClusterOption,
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),
-) -> None:
-    """Read events back from the store, filtered."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        status=status,
-        since=since,
-        until=until,
-        overlap=overlap,
-        precision=precision,
-        q=q,
-        cluster=cluster,
-        limit=limit,
-    )
-    with Store.open(existing_store(db)) as store:
-        write_events(store.query_events(filters), fmt, console)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import cache
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,10 +16,10 @@ from fastapi.staticfiles import StaticFiles
 
 from parley import __version__
 from parley.errors import ParleyError
+from parley.vocabulary import party_names
 from parley.web import api, pages
 from parley.web.ingest import Ingestor
 from parley.web.limits import BodyLimit
-from parley.web.names import party_names
 from parley.web.settings import Settings
 from parley.web.stores import StorePool
 
@@ -54,7 +53,7 @@ def create_app(store_path: Path, settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.stores = stores
     app.state.ingestor = Ingestor(settings.dictionaries)
-    app.state.names = cache(lambda: party_names(settings.dictionaries))
+    app.state.names = lambda: party_names(settings.dictionaries)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.static_dir()), name="static")
