@@ -44,6 +44,10 @@ function details(event) {
   return h("dl", { class: "details" }, rows.flatMap(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })]));
 }
 
+export function clearDocument(container) {
+  container.replaceChildren(h("p", { class: "empty", text: "Click an event to read the article it was coded from." }));
+}
+
 // Draws `doc` (DocumentPublic) with event `eventId` selected; chips select another event.
 export function renderDocument(container, doc, eventId, onPick) {
   clear(container);
