@@ -17,7 +17,7 @@ from typing import Literal
 
 import duckdb
 
-from parley.models import Event
+from parley.models import STATUSES, Event
 from parley.store.axis import Axis, Interval, bulk_axis, interval_for
 from parley.store.filters import WINDOW, EventFilter, and_where, order_by, where_clause
 from parley.store.parties import parties_cte
@@ -104,7 +104,10 @@ _SUMMARY = """
 SELECT (SELECT count(*) FROM documents), count(*), min(e.date), max(e.enddate)
 FROM events e{where}
 """
-_STATUSES = "SELECT e.status, count(*) FROM events e{where} GROUP BY 1"
+_STATUSES = (
+    "SELECT e.status, count(*) FROM events e{where} GROUP BY 1"
+    f" ORDER BY list_position({list(STATUSES)!r}, e.status), 1"
+)
 
 
 @dataclass(frozen=True)
@@ -204,8 +207,9 @@ class Places:
 
 @dataclass(frozen=True)
 class Summary:
-    """The selection at a glance; `statuses` counts it by status whatever the status
-    filter, so a view of what happened can say how much else there is."""
+    """The selection at a glance; `statuses` counts it by status (in the order of
+    `STATUSES`) whatever the status filter, so a view of what happened can say how much
+    else there is."""
 
     documents: int
     events: int

@@ -40,6 +40,7 @@ export function agendaItem(item) {
     "data-event-id": event.id,
     "data-state": item.state,
     "data-date": event.date || "",
+    "data-stated": String(item.stated),
   }, [
     h("div", { class: "when" }, [
       h("span", { class: "day", text: expected(event) }),
