@@ -35,7 +35,6 @@ def _ids(parley: Any, analyst_corpus: Any, *options: str) -> list[str]:
         (("--recipient", "turkey"), "--recipient", "did you mean TUR (Turkey)"),
         (("--party", "USA", "--party", "ZZZ"), "--party", "unknown party 'ZZZ'"),
         (("--between", "USA", "usa"), "--between", "two different parties"),
-        (("--sort", "newest"), "--sort", "unknown sort 'newest'"),
     ],
 )
 def test_a_value_that_names_nothing_is_a_usage_error(
@@ -48,12 +47,17 @@ def test_a_value_that_names_nothing_is_a_usage_error(
 ) -> None:
     """`--event PROTESTS`, `--status happened` and `--actor Trump` printed an empty table and
     exited 0: an analyst concluded nothing happened."""
-    if command == "stats" and option == "--sort":
-        pytest.skip("stats has no order")
     result = _run(parley, analyst_corpus, command, *options)
     parley.assert_clean(result, 2)
     message = parley.words(result.stderr)
     assert option in message and words in message, message
+
+
+@pytest.mark.parametrize("command", ["query", "export"])
+def test_an_unknown_order_is_a_usage_error(parley: Any, analyst_corpus: Any, command: str) -> None:
+    result = _run(parley, analyst_corpus, command, "--sort", "newest")
+    parley.assert_clean(result, 2)
+    assert "unknown sort 'newest'" in parley.words(result.stderr)
 
 
 def test_a_known_state_without_events_is_an_honest_empty_answer(
