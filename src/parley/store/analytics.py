@@ -37,10 +37,20 @@ _KEYS: dict[str, str] = {
     "quad": "coalesce(CAST(e.quad_code AS VARCHAR), 'unknown')",
 }
 
+# The page first, then the clusters of its events only: joining `event_clusters` would count
+# the sources of every cluster in the store (a window over all events) for fifty rows. The
+# count is the view's: the documents of the cluster's members, each member linked by a
+# 'member' row (the cluster's own first event too); an event in no cluster is its own.
 _SOURCED = """
-SELECT e.record, c.cluster_id, c.source_count
-FROM events e JOIN event_clusters c ON c.event_id = e.event_id{where}
-ORDER BY {order} LIMIT ? OFFSET ?
+SELECT e.record, coalesce(l.cluster_id, e.event_id),
+    CASE WHEN l.cluster_id IS NULL THEN 1 ELSE (
+        SELECT count(DISTINCT m.doc_id)
+        FROM event_links ml JOIN events m ON m.event_id = ml.event_id
+        WHERE ml.role = 'member' AND ml.cluster_id = l.cluster_id
+    ) END
+FROM (SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?) e
+LEFT JOIN event_links l ON l.event_id = e.event_id AND l.role = 'member'
+ORDER BY {order}
 """
 _COUNT = "SELECT count(*) FROM events e{where}"
 
