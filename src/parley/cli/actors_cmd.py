@@ -26,8 +26,10 @@ def actors(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many people."),
     fmt: Format | None = FormatOption,
 ) -> None:
-    """List the people named as parties to stored events, most mentioned first, with the
-    documents they were first and last seen in (csv and jsonl give every column)."""
+    """List the people named as parties to stored events, most mentioned first.
+
+    With the documents they were first and last seen in (csv and jsonl give every
+    column)."""
     with Store.open(existing_store(db)) as store:
         people = store.people(search, limit)
     fmt = for_people(fmt, console)

@@ -47,9 +47,11 @@ def agenda(
     ),
     fmt: Format | None = FormatOption,
 ) -> None:
-    """List the meetings, votes and visits the news says are coming, by expected date: each
-    `occurred` once a later article reports it (with that event's id), `overdue` once its
-    date has passed unreported, else `upcoming`. Plans the text does not date come last."""
+    """List planned events by expected date, and what became of each.
+
+    The meetings, votes and visits the news says are coming: each `occurred` once a later
+    article reports it (with that event's id), `overdue` once its date has passed
+    unreported, else `upcoming`. Plans the text does not date come last."""
     filters = event_filter(
         event=event,
         actor=actor,

@@ -26,8 +26,10 @@ def demo(
     ),
     port: int = typer.Option(8000, "--port", help="Port of the dashboard (on 127.0.0.1)."),
 ) -> None:
-    """Code the bundled demo corpus into DB, print what happened in it (a table on a
-    terminal, TSV in a pipe), and serve the dashboard on it until Ctrl+C."""
+    """Code the bundled demo corpus, print what happened in it, serve the dashboard.
+
+    The store is DB; the events print as a table on a terminal, as TSV in a pipe; the
+    dashboard runs until Ctrl+C (--no-serve in scripts)."""
     summary = run_ingest([demo_corpus()], db, None)
     print_summary(summary, db)
     with Store.open(db) as store:

@@ -58,8 +58,10 @@ def evaluate(
     ),
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
-    """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy;
-    or on the PLOVER gold-standard records (--gsr) or the MUC-4 incident keys (--muc)."""
+    """Score Parley against answer keys, the PLOVER records (--gsr) or MUC-4 (--muc).
+
+    By ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy; or on the PLOVER
+    gold-standard records (--gsr) or the MUC-4 incident keys (--muc)."""
     if muc:
         if gsr is not None:
             raise typer.BadParameter("--muc and --gsr are two evaluations; give one")

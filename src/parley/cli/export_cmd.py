@@ -56,10 +56,12 @@ def export(
     cluster: str | None = ClusterOption,
     sort: str = SortOption,
 ) -> None:
-    """Write the stored events matching the filters (by default what happened) to a file.
-    JSON Lines holds the full PLOVER records with their cluster id, source count and
-    document; CSV and Parquet a flat table. Every row names its source: the document's URL,
-    title, source and publication date, and how many documents report the event."""
+    """Write the stored events matching the filters to a file.
+
+    By default what happened. JSON Lines holds the full PLOVER records with their cluster
+    id, source count and document; CSV and Parquet a flat table. Every row names its
+    source: the document's URL, title, source and publication date, and how many documents
+    report the event."""
     filters = event_filter(
         event=event,
         actor=actor,

@@ -50,9 +50,11 @@ def query(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     fmt: Format | None = FormatOption,
 ) -> None:
-    """Read events back from the store, filtered: by default what happened (--status all
-    for plans, denials and the rest), oldest first (--sort -date for the latest). Each event
-    shows its id: `parley show ID` prints it with its evidence and source."""
+    """Read events back from the store, filtered.
+
+    By default what happened (--status all for plans, denials and the rest), oldest first
+    (--sort -date for the latest). Each event shows its id: `parley show ID` prints it with
+    its evidence and source."""
     filters = event_filter(
         event=event,
         actor=actor,

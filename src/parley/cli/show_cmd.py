@@ -25,9 +25,11 @@ def show(
     ),
     db: Path = DbOption,
 ) -> None:
-    """Print one event: what, when, where, who, its evidence in its paragraph, the document
-    it came from (title, source, URL, publication date), how many documents report it and
-    which, what a plan became, and the document's other events."""
+    """Print one event with its evidence and source.
+
+    What, when, where, who, the evidence in its paragraph, the document it came from (title,
+    source, URL, publication date), how many documents report it and which, what a plan
+    became, and the document's other events."""
     with Store.open(existing_store(db)) as store:
         detail = store.event_detail(_resolve(store, event_id))
     if detail is None:  # deleted between the look-up and the read

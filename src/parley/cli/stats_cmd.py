@@ -59,11 +59,13 @@ def stats(
     ),
     fmt: Format | None = FormatOption,
 ) -> None:
-    """Count the stored events matching the filters: `events` counts records, `clusters` the
-    real-world events they report once linked across documents. By default only what
-    happened is counted (--status all, or --by status, for the rest). With --by month and
-    several --actor, --recipient or --party values, each party gets a column of its own:
-    `--by month --actor USA --actor IRN` compares the two month by month."""
+    """Count the stored events matching the filters.
+
+    `events` counts records, `clusters` the real-world events they report once linked
+    across documents. By default only what happened is counted (--status all, or --by
+    status, for the rest). With --by month and several --actor, --recipient or --party
+    values, each party gets a column of its own: `--by month --actor USA --actor IRN`
+    compares the two month by month."""
     filters = event_filter(
         event=event,
         actor=actor,

@@ -43,9 +43,10 @@ def summary(
     top: int = typer.Option(10, "--top", min=1, help="Rows of the dyads and events lists."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> None:
-    """What happened between --since and --until: how many events (and of what status),
-    by category and quad class, the busiest dyads, the parties seen for the first time, and
-    the events the most documents report."""
+    """Summarise what happened between --since and --until.
+
+    How many events (and of what status), by category and quad class, the busiest dyads,
+    the parties seen for the first time, and the events the most documents report."""
     filters = event_filter(
         since=since,
         until=until,
