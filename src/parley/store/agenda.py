@@ -19,29 +19,41 @@ import duckdb
 
 from parley.models import Event
 from parley.store.filters import WINDOW, EventFilter, where_clause
+from parley.store.sources import MEMBERSHIP, SOURCE_COUNT
 
 AgendaState = Literal["occurred", "overdue", "upcoming"]
 
 _AS_OF = "SELECT max(published) FROM documents"
-# The first occurred event of the cluster each plan is linked to, per plan.
-_AGENDA = f"""
-WITH occurrence AS (
-    SELECT l.event_id AS plan_id, arg_min(o.record, (o.date, o.event_id)) AS record
-    FROM event_links l
-    JOIN event_clusters oc ON oc.cluster_id = l.cluster_id
-    JOIN events o ON o.event_id = oc.event_id
-    WHERE l.role = 'planned-of' AND o.status = 'occurred'
-    GROUP BY l.event_id
+# By expected date: the plans the text dates, then those only a story's window dates, then
+# undated ones; ties by document, then in text order.
+_ORDER = (
+    f"e.date IS NULL, coalesce(e.date_precision = '{WINDOW}', false), e.date, e.enddate,"
+    " e.doc_id, e.evidence_start, e.event_id"
 )
-SELECT e.record, c.source_count, d.title, d.published, occ.record
-FROM events e
-JOIN event_clusters c ON c.event_id = e.event_id
+# The events of the cluster each plan is linked to (its first event's id, and every member
+# linked to it), and of them the first that occurred, per plan. Then the page of plans in
+# date order, with its sources counted for those plans only (see `parley.store.sources`).
+_AGENDA = f"""
+WITH outcomes AS (
+    SELECT l.event_id AS plan_id, l.cluster_id AS event_id
+    FROM event_links l WHERE l.role = 'planned-of'
+    UNION
+    SELECT l.event_id, ml.event_id
+    FROM event_links l JOIN event_links ml ON ml.cluster_id = l.cluster_id AND ml.role = 'member'
+    WHERE l.role = 'planned-of'
+),
+occurrence AS (
+    SELECT o.plan_id, arg_min(done.record, (done.date, done.event_id)) AS record
+    FROM outcomes o JOIN events done ON done.event_id = o.event_id
+    WHERE done.status = 'occurred'
+    GROUP BY o.plan_id
+)
+SELECT e.record, {SOURCE_COUNT}, d.title, d.published, occ.record
+FROM (SELECT e.* FROM events e{{where}} ORDER BY {_ORDER} LIMIT ?) e
+{MEMBERSHIP}
 JOIN documents d ON d.doc_id = e.doc_id
 LEFT JOIN occurrence occ ON occ.plan_id = e.event_id
-{{where}}
-ORDER BY e.date IS NULL, coalesce(e.date_precision = '{WINDOW}', false), e.date, e.enddate,
-    d.published, e.doc_id, e.evidence_start, e.event_id
-LIMIT ?
+ORDER BY {_ORDER}
 """
 
 

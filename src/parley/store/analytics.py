@@ -21,6 +21,7 @@ from parley.models import STATUSES, Event
 from parley.store.axis import Axis, Interval, bulk_axis, interval_for
 from parley.store.filters import WINDOW, EventFilter, and_where, order_by, where_clause
 from parley.store.parties import parties_cte
+from parley.store.sources import CLUSTER, MEMBERSHIP, SOURCE_COUNT
 
 TimelineKey = Literal["category", "quad"]
 Dating = Literal["stated", "window"]
@@ -37,20 +38,12 @@ _KEYS: dict[str, str] = {
     "quad": "coalesce(CAST(e.quad_code AS VARCHAR), 'unknown')",
 }
 
-# The page first, then the clusters of its events only: joining `event_clusters` would count
-# the sources of every cluster in the store (a window over all events) for fifty rows. The
-# count is the view's: the documents of the cluster's members, each member linked by a
-# 'member' row (the cluster's own first event too); an event in no cluster is its own.
-_SOURCED = """
-SELECT e.record, coalesce(l.cluster_id, e.event_id),
-    CASE WHEN l.cluster_id IS NULL THEN 1 ELSE (
-        SELECT count(DISTINCT m.doc_id)
-        FROM event_links ml JOIN events m ON m.event_id = ml.event_id
-        WHERE ml.role = 'member' AND ml.cluster_id = l.cluster_id
-    ) END
-FROM (SELECT e.* FROM events e{where} ORDER BY {order} LIMIT ? OFFSET ?) e
-LEFT JOIN event_links l ON l.event_id = e.event_id AND l.role = 'member'
-ORDER BY {order}
+# The page first, then the clusters of its events only (see `parley.store.sources`).
+_SOURCED = f"""
+SELECT e.record, {CLUSTER}, {SOURCE_COUNT}
+FROM (SELECT e.* FROM events e{{where}} ORDER BY {{order}} LIMIT ? OFFSET ?) e
+{MEMBERSHIP}
+ORDER BY {{order}}
 """
 _COUNT = "SELECT count(*) FROM events e{where}"
 
