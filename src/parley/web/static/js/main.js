@@ -130,7 +130,6 @@ async function refreshOverview(mine) {
     getJSON("/api/actors", filters),
     getJSON("/api/events", { ...filters, limit: PAGE, offset: state.offset }),
   ]);
-  world = world || (await getJSON("/api/world"));
   if (mine !== generation) return;
   $("timeline-note").textContent = `per ${timeline.interval}, stacked by quad class · click a bar to zoom`;
   renderDatingLegend($("dating-legend"), timeline);
@@ -201,7 +200,12 @@ async function start() {
     ),
   );
   try {
-    const [summary, actors] = await Promise.all([getJSON("/api/summary"), getJSON("/api/actors", { limit: 300 })]);
+    const [summary, actors, outlines] = await Promise.all([
+      getJSON("/api/summary"),
+      getJSON("/api/actors", { limit: 300 }),
+      getJSON("/api/world"),
+    ]);
+    world = outlines;
     fill($("f-event"), "All", summary.categories.map((c) => [c, c]));
     const all = actors.actors;
     for (const actor of all) names.set(actor.id, actor.name);
@@ -209,7 +213,11 @@ async function start() {
     fill($("f-party"), "All", all.map((a) => [a.id, label(a, a.events)]));
     fill($("f-actor"), "All", all.filter((a) => a.as_actor).sort((x, y) => y.as_actor - x.as_actor).map((a) => [a.id, label(a, a.as_actor)]));
     fill($("f-recipient"), "All", all.filter((a) => a.as_recipient).sort((x, y) => y.as_recipient - x.as_recipient).map((a) => [a.id, label(a, a.as_recipient)]));
-    fill($("f-country"), "All", all.filter((a) => a.kind === "country").map((a) => [a.id, `${a.name} (${a.id})`]));
+    // Every country of the map, and those too small for its outlines that events name.
+    const countries = new Map(world.features.filter((f) => f.properties.iso3).map((f) => [f.properties.iso3, f.properties.name]));
+    for (const a of all) if (a.kind === "country" && !countries.has(a.id)) countries.set(a.id, a.name);
+    const byName = [...countries].sort((x, y) => x[1].localeCompare(y[1]));
+    fill($("f-country"), "All", byName.map(([iso3, name]) => [iso3, `${name} (${iso3})`]));
     for (const id of ["dyad-a", "dyad-b"]) fill($(id), "Choose a party", all.map((a) => [a.id, label(a, a.events)]));
   } catch (error) {
     showProblem(error);
