@@ -55,6 +55,7 @@ DASHBOARD_QUERIES = {
     "actors": "/api/actors",
     "places": "/api/places",
     "summary": "/api/summary",
+    "agenda": "/api/agenda?limit=200",
 }
 FILTERS = {
     "unfiltered": "",

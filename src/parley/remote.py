@@ -9,8 +9,8 @@ while the command shows the progress. Only the owner's own machine reaches it (i
 a file only its user can read; see `parley.store.owner`), over plain HTTP to the address it
 advertised.
 
-The wire format of the values that cross (filters, registry rows, ingest summaries) is
-defined here, on both sides.
+The values that cross (filters, events, summaries, people) are `parley.wire` values, on
+both sides; `READS` lists the calls a command may make.
 """
 
 from __future__ import annotations
@@ -19,18 +19,18 @@ import http.client
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, fields
-from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from parley.batch import IngestSummary
 from parley.errors import StoreError
-from parley.models import Event
-from parley.store import EventFilter, ExportFormat, LinkCounts, Person, StatsBy
+from parley.store import EventFilter, ExportFormat
 from parley.store.owner import Owner
+from parley.wire import decode, encode
+
+if TYPE_CHECKING:
+    from parley.batch import IngestSummary
 
 OWNER_HEADER = "X-Parley-Owner"
 ROWS_HEADER = "X-Parley-Rows"
@@ -45,58 +45,23 @@ class OwnerUnavailable(StoreError):
     code = "owner-unavailable"
 
 
-def filter_to_json(filters: EventFilter) -> dict[str, Any]:
-    data = asdict(filters)
-    for key in ("since", "until"):
-        data[key] = data[key].isoformat() if data[key] else None
-    data["precision"] = list(filters.precision) if filters.precision else None
-    return data
-
-
-def filter_from_json(data: Any) -> EventFilter:
-    """The filter a JSON object describes; ValueError (or TypeError) when it describes none."""
-    if not isinstance(data, dict):
-        raise ValueError("a filter is a JSON object")
-    known = {field.name for field in fields(EventFilter)}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise ValueError(f"unknown filter field {unknown[0]!r}")
-    values = dict(data)
-    for key in ("since", "until"):
-        if values.get(key) is not None:
-            values[key] = date.fromisoformat(values[key])
-    if values.get("precision") is not None:
-        values["precision"] = tuple(values["precision"])
-    return EventFilter(**values)
-
-
-def person_to_json(person: Person) -> dict[str, Any]:
-    return {key: _plain(value) for key, value in asdict(person).items()}
-
-
-def person_from_json(data: dict[str, Any]) -> Person:
-    values = dict(data)
-    for key in ("first_published", "last_published"):
-        if values.get(key) is not None:
-            values[key] = date.fromisoformat(values[key])
-    return Person(**values)
-
-
-def summary_to_json(summary: IngestSummary) -> dict[str, Any]:
-    return asdict(summary)
-
-
-def summary_from_json(data: dict[str, Any]) -> IngestSummary:
-    return IngestSummary(**{**data, "links": LinkCounts(**data["links"])})
-
-
-def rows_to_json(rows: list[tuple[object, ...]]) -> list[list[Any]]:
-    return [[_plain(value) for value in row] for row in rows]
-
-
-def _plain(value: Any) -> Any:
-    """Dates as ISO text (as the command line prints them anyway)."""
-    return value.isoformat() if isinstance(value, date) else value
+READS = frozenset(
+    {
+        "agenda",
+        "count_events",
+        "event_detail",
+        "matching_event_ids",
+        "party_codes",
+        "people",
+        "period_summary",
+        "query_events",
+        "sourced_events",
+        "stats",
+        "stored_parties",
+    }
+)
+"""The `Store` methods a command may call through the owner: every read the command line
+makes. Their arguments and answers cross as `parley.wire` values."""
 
 
 class RemoteStore:
@@ -119,25 +84,23 @@ class RemoteStore:
     ) -> None:
         return None
 
-    def query_events(self, filters: EventFilter) -> list[Event]:
-        answer = self._json("POST", "/events", {"filter": filter_to_json(filters)})
-        return [Event.from_dict(record) for record in answer["events"]]
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        """`store.sourced_events(filters)` and every other read of `READS`, answered by the
+        owner's own `Store`: the same call, the same value back."""
+        if name not in READS:
+            raise AttributeError(f"a store reached through its owner has no {name!r}")
 
-    def stats(
-        self, by: StatsBy, filters: EventFilter
-    ) -> tuple[list[str], list[tuple[object, ...]]]:
-        answer = self._json("POST", "/stats", {"by": by.value, "filter": filter_to_json(filters)})
-        return answer["columns"], [tuple(row) for row in answer["rows"]]
+        def call(*args: Any, **kwargs: Any) -> Any:
+            body = {"method": name, "args": encode(list(args)), "kwargs": encode(kwargs)}
+            return decode(self._json("POST", "/read", body)["value"])
 
-    def people(self, search: str | None = None, limit: int | None = None) -> list[Person]:
-        answer = self._json("POST", "/people", {"search": search, "limit": limit})
-        return [person_from_json(person) for person in answer["people"]]
+        return call
 
     def export(
         self, filters: EventFilter, fmt: ExportFormat, output: Path, dyadic: bool = False
     ) -> int:
         """The owner writes the file aside and sends it; it is written to `output` here."""
-        body = {"filter": filter_to_json(filters), "format": fmt.value, "dyadic": dyadic}
+        body = {"filter": encode(filters), "format": fmt.value, "dyadic": dyadic}
         response, data = self._call("POST", "/export", body)
         try:
             output.write_bytes(data)
@@ -169,7 +132,7 @@ class RemoteStore:
                 seen += len(progress["problems"])
                 on_progress(progress["handled"], progress["problems"])
                 if progress["state"] == "done":
-                    return summary_from_json(progress["summary"])
+                    return decode(progress["summary"])
                 if progress["state"] in ("failed", "stopped"):
                     raise StoreError(
                         f"the server's ingest {progress['state']}: {progress['error']}"

@@ -1,4 +1,5 @@
-"""Real `python -m parley ...` servers on free ports, stopped after the module's tests."""
+"""Real `python -m parley ...` servers on free ports, stopped after the module's tests, and
+headless Chromium pages that record what went wrong in them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -66,3 +69,49 @@ def start_server() -> Iterator[StartServer]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+
+@dataclass
+class Browser:
+    """Headless Chromium pages that record the page's errors (`problems`) and every request
+    to another host (`elsewhere`); a test asserts both empty when it is done."""
+
+    base: str
+    chromium: Any
+    problems: list[str] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)
+
+    def open(self, path: str = "/", width: int = 1400, height: int = 1100) -> Any:
+        page = self.chromium.new_page(viewport={"width": width, "height": height})
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+        page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
+        page.on(
+            "request",
+            lambda r: (
+                self.elsewhere.append(r.url)
+                if r.url.startswith("http") and not r.url.startswith(self.base)
+                else None
+            ),
+        )
+        page.goto(self.base + path)
+        page.wait_for_selector("body[data-state=ready], body[data-state=error]", timeout=30_000)
+        return page
+
+
+@pytest.fixture
+def open_browser() -> Iterator[Callable[[str], Browser]]:
+    """`open_browser(base_url)`: a Chromium for one test, closed after it."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield lambda base: Browser(base, launched)
+        finally:
+            launched.close()

@@ -140,13 +140,24 @@ def test_ingest_while_serving_is_shown_at_once_and_no_read_fails(
     queried = parley("query", "--db", db, "--format", "jsonl")
     assert queried.returncode == 0, queried.stderr
     assert set(ids) <= {json.loads(line)["doc_id"] for line in queried.stdout.splitlines()}
+    first = json.loads(queried.stdout.splitlines()[0])
     for command in (
         ("stats", "--db", db, "--by", "category"),
-        ("export", "--db", db, "--format", "parquet", "--output", tmp_path / "all.parquet"),
+        ("stats", "--db", db, "--by", "month", "--party", "JPN", "--party", "FRA"),
         ("actors", "--db", db),
+        ("query", "--db", db, "--between", "JPN", "FRA", "--sort", "-date"),
+        ("summary", "--db", db),
+        ("agenda", "--db", db),
+        ("show", first["id"], "--db", db),
     ):
         result = parley(*command)
         assert result.returncode == 0, (command, result.stderr)
+        assert result.stdout.strip(), command
+    assert first["id"] in parley("show", first["id"][:12], "--db", db).stdout
+    exported = parley("export", "--db", db, "--format", "parquet", "-o", tmp_path / "all.parquet")
+    assert exported.returncode == 0, exported.stderr
+    unknown = parley("query", "--db", db, "--actor", "XYZ")
+    assert unknown.returncode == 2 and "unknown actor 'XYZ'" in unknown.stderr
     assert (tmp_path / "all.parquet").stat().st_size > 0
     again = parley("ingest", tmp_path / "new.jsonl", "--db", db)
     assert "20 documents (0 new, 0 updated, 20 unchanged)" in again.stderr

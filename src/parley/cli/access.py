@@ -19,12 +19,15 @@ from parley.remote import RemoteStore
 from parley.store import Store
 from parley.store.owner import Owner, describe, find_owner
 
+Readable = Store | RemoteStore
+"""What a reading command gets: the file itself, or its owner answering the same calls."""
+
 _SETTLE_SECONDS = 0.5
 _WAIT_SECONDS = 1.0
 
 
 @contextmanager
-def reading(db: Path) -> Iterator[Store | RemoteStore]:
+def reading(db: Path) -> Iterator[Readable]:
     """The store `db` for reading (which must exist): its owner, or the file."""
     path = existing_store(db)
     owner = find_owner(path)

@@ -9,7 +9,7 @@ import typer
 
 from parley.cli.access import reading
 from parley.cli.common import console
-from parley.cli.output import Format
+from parley.cli.output import Format, FormatOption, for_people
 from parley.cli.selection import DbOption
 from parley.cli.tables import write_rows
 from parley.store import Person
@@ -25,12 +25,15 @@ def actors(
     ),
     db: Path = DbOption,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many people."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or jsonl."),
+    fmt: Format | None = FormatOption,
 ) -> None:
-    """List the people named as parties to stored events, most mentioned first, with the
-    documents they were first and last seen in (csv and jsonl give every column)."""
+    """List the people named as parties to stored events, most mentioned first.
+
+    With the documents they were first and last seen in (csv and jsonl give every
+    column)."""
     with reading(db) as store:
         people = store.people(search, limit)
+    fmt = for_people(fmt, console)
     if fmt is Format.table:
         rows = [
             (

@@ -9,13 +9,17 @@ import typer
 
 from parley.cli import (
     actors_cmd,
+    agenda_cmd,
     demo_cmd,
     eval_cmd,
     export_cmd,
     extract_cmd,
+    query_cmd,
     serve_cmd,
+    show_cmd,
     stats_cmd,
     store_cmd,
+    summary_cmd,
 )
 from parley.cli.common import err_console
 from parley.errors import ParleyError
@@ -33,8 +37,11 @@ app = typer.Typer(
 )
 app.command("extract")(extract_cmd.extract)
 app.command("ingest")(store_cmd.ingest)
-app.command("query")(store_cmd.query)
+app.command("query")(query_cmd.query)
+app.command("show")(show_cmd.show)
 app.command("stats")(stats_cmd.stats)
+app.command("summary")(summary_cmd.summary)
+app.command("agenda")(agenda_cmd.agenda)
 app.command("export")(export_cmd.export)
 app.command("actors")(actors_cmd.actors)
 app.command("eval")(eval_cmd.evaluate)

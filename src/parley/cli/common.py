@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parley.coding import PART_CHARS, TIME_LIMIT
-from parley.ingest import ReadLimits
-from parley.ingest.limits import MAX_RECORD_BYTES
-from parley.pipeline import Pipeline
+from parley.ingest.limits import MAX_RECORD_BYTES, ReadLimits
+
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -50,6 +52,10 @@ def read_limits(max_record_mb: int) -> ReadLimits:
 
 
 def load_pipeline(dictionaries: Path | None) -> Pipeline:
+    """The coder, loaded on first use: spaCy alone takes a second or more to import, which
+    `parley --help` and the commands that only read the store must not pay."""
+    from parley.pipeline import Pipeline
+
     with err_console.status("Loading the language model and dictionaries…"):
         return Pipeline(dictionaries)
 

@@ -9,9 +9,10 @@ import typer
 
 from parley.cli.access import reading
 from parley.cli.common import console, err_console
-from parley.cli.output import events_table
+from parley.cli.output import for_people, write_events
 from parley.cli.store_cmd import print_summary, run_ingest
 from parley.store import EventFilter
+from parley.store.filters import DEFAULT_STATUS
 from parley.store.owner import find_owner
 
 
@@ -27,15 +28,21 @@ def demo(
     ),
     port: int = typer.Option(8000, "--port", help="Port of the dashboard (on 127.0.0.1)."),
 ) -> None:
-    """Code the bundled demo corpus into DB, print its events as a table, and serve the
-    dashboard on it until Ctrl+C."""
+    """Code the bundled demo corpus, print what happened in it, serve the dashboard.
+
+    The store is DB; the events print as a table on a terminal, as TSV in a pipe; the
+    dashboard runs until Ctrl+C (--no-serve in scripts)."""
     summary = run_ingest([demo_corpus()], db, None)
     print_summary(summary, db)
     with reading(db) as store:
-        console.print(events_table(store.query_events(EventFilter())))
-    console.print(
-        f"Query it: parley query --db {db} --event CONSULT   ·   all of it: "
-        f"parley query --db {db} --format jsonl",
+        events = store.sourced_events(EventFilter(status=DEFAULT_STATUS))
+        everything = store.count_events(EventFilter())
+    write_events(events, for_people(None, console), console)
+    err_console.print(
+        f"{len(events)} events that happened, {everything - len(events)} planned, failed, "
+        f"denied or hypothetical (parley query --db {db} --status all). Read one: parley show "
+        f"ID --db {db}; filter: parley query --db {db} --event CONSULT; all of it: "
+        f"parley export --db {db} --status all --format jsonl -o events.jsonl",
         highlight=False,
     )
     owner = find_owner(db)

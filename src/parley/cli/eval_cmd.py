@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+from rich import box
 from rich.table import Table
 
 from parley.cli.common import DictionariesOption, console, load_pipeline
 from parley.cli.eval_muc import DEFAULT_CORPUS, muc_splits, run_muc
 from parley.cli.explain import explain_line
-from parley.eval.gsr import GsrTotal
-from parley.eval.misses import Miss, by_reason
-from parley.eval.run import KeyResult, evaluate_gsr, evaluate_keys
-from parley.eval.scoring import DocumentScore, TotalScore
+from parley.eval.misses import by_reason
+
+if TYPE_CHECKING:  # the evaluation runs the coder, which loads spaCy: imported when used
+    from parley.eval.gsr import GsrTotal
+    from parley.eval.misses import Miss
+    from parley.eval.run import KeyResult
+    from parley.eval.scoring import DocumentScore, TotalScore
 
 
 def evaluate(
@@ -53,8 +58,10 @@ def evaluate(
     ),
     dictionaries: Path | None = DictionariesOption,
 ) -> None:
-    """Score Parley by ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy;
-    or on the PLOVER gold-standard records (--gsr) or the MUC-4 incident keys (--muc)."""
+    """Score Parley against answer keys, the PLOVER records (--gsr) or MUC-4 (--muc).
+
+    By ../shared/spec/SCORING.md: event P/R/F1, strict F1, field accuracy; or on the PLOVER
+    gold-standard records (--gsr) or the MUC-4 incident keys (--muc)."""
     if muc:
         if gsr is not None:
             raise typer.BadParameter("--muc and --gsr are two evaluations; give one")
@@ -67,6 +74,8 @@ def evaluate(
         raise typer.BadParameter("--split and --limit go with --muc")
     if not keys and gsr is None:
         raise typer.BadParameter("give answer keys, or --gsr FILE", param_hint="KEYS")
+    from parley.eval.run import evaluate_gsr, evaluate_keys
+
     pipeline = load_pipeline(dictionaries)
     if gsr is not None:
         _print_gsr(evaluate_gsr(gsr, pipeline), as_json, details)
@@ -89,9 +98,18 @@ def evaluate(
 
 
 def _scores_table(scores: list[DocumentScore], total: TotalScore) -> Table:
-    table = Table(title="Extraction against answer keys")
-    for column in ("document", "P", "R", "F1", "strict F1", "status", "date", "location", "names"):
-        table.add_column(column, justify="left" if column == "document" else "right")
+    """Documents by their whole ids (a narrow terminal squeezes the figures' headers, never
+    the ids: "wikinews…" eighteen times names nothing)."""
+    table = Table(
+        title="Extraction against answer keys",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    longest = max((len(score.doc_id) for score in scores), default=8)
+    table.add_column("document", no_wrap=True, min_width=longest)
+    for column in ("P", "R", "F1", "strict F1", "status", "date", "place", "names"):
+        table.add_column(column, justify="right", min_width=4)
     for score in scores:
         table.add_row(score.doc_id, *_figures(score))
     table.add_row("[b]total[/b]", *_figures(total), end_section=True)

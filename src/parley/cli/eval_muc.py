@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -20,7 +20,9 @@ from parley.actors.dictionary import load_dictionaries
 from parley.cli.common import console, err_console, load_pipeline, progress_bar
 from parley.eval.muc import INCIDENT_CATEGORIES, MucTotal, Tally
 from parley.eval.muc_keys import HELD_OUT, SPLITS, country_codes, load_corpus
-from parley.eval.run import MucResult, evaluate_muc
+
+if TYPE_CHECKING:  # the evaluation runs the coder, which loads spaCy: imported when used
+    from parley.eval.run import MucResult
 
 DEFAULT_CORPUS = Path("../shared/corpus/muc34")
 DEFAULT_SPLITS: tuple[str, ...] = ("tst1", "tst2")
@@ -50,6 +52,8 @@ def run_muc(
     dictionaries: Path | None,
 ) -> None:
     """Load the keys first (a bad key fails before the model loads), code, print."""
+    from parley.eval.run import evaluate_muc
+
     if not corpus.is_dir():
         raise typer.BadParameter(
             f"{corpus} is not a folder; give the MUC-3/4 corpus folder ({DEFAULT_CORPUS})",

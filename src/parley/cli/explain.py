@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
-from parley.events.trace import Candidate, Trace
 from parley.models import Document, Event
+
+if TYPE_CHECKING:  # the trace types live with the coder, which loads spaCy
+    from parley.events.trace import Candidate, Trace
 
 _MARKS = {"event": "[green]✓[/]", "folded": "[cyan]↳[/]", "dropped": "[red]✗[/]"}
 

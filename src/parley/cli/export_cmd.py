@@ -10,16 +10,21 @@ from parley.cli.access import reading
 from parley.cli.common import err_console
 from parley.cli.selection import (
     ActorOption,
+    BetweenOption,
     ClusterOption,
+    CountryOption,
     DbOption,
     EventOption,
     OverlapOption,
+    PartyOption,
     PrecisionOption,
     RecipientOption,
     SinceOption,
+    SortOption,
     StatusOption,
     TextOption,
     UntilOption,
+    checked,
     event_filter,
 )
 from parley.store import ExportFormat
@@ -32,35 +37,48 @@ def export(
         False,
         "--dyadic",
         help="One row per actor × recipient pair with CAMEO code, quad class and Goldstein-style "
-        "scale, as GDELT/ICEWS tools expect, instead of one record per event.",
+        "scale (none for negated, hypothetical and failed events), as GDELT/ICEWS tools "
+        "expect, instead of one record per event.",
     ),
     db: Path = DbOption,
-    event: str | None = EventOption,
-    actor: str | None = ActorOption,
-    recipient: str | None = RecipientOption,
-    status: str | None = StatusOption,
+    event: list[str] | None = EventOption,
+    actor: list[str] | None = ActorOption,
+    recipient: list[str] | None = RecipientOption,
+    party: list[str] | None = PartyOption,
+    between: tuple[str, str] | None = BetweenOption,
+    status: list[str] | None = StatusOption,
+    country: list[str] | None = CountryOption,
     since: str | None = SinceOption,
     until: str | None = UntilOption,
     overlap: bool = OverlapOption,
     precision: list[str] | None = PrecisionOption,
     q: str | None = TextOption,
     cluster: str | None = ClusterOption,
+    sort: str = SortOption,
 ) -> None:
-    """Write the stored events matching the filters to a file. JSON Lines holds the full PLOVER
-    records with their cluster id and source count; CSV and Parquet a flat table."""
+    """Write the stored events matching the filters to a file.
+
+    By default what happened. JSON Lines holds the full PLOVER records with their cluster
+    id, source count and document; CSV and Parquet a flat table. Every row names its
+    source: the document's URL, title, source and publication date, and how many documents
+    report the event."""
     filters = event_filter(
         event=event,
         actor=actor,
         recipient=recipient,
+        party=party,
+        between=between,
         status=status,
+        country=country,
         since=since,
         until=until,
         overlap=overlap,
         precision=precision,
         q=q,
         cluster=cluster,
+        sort=sort,
     )
     with reading(db) as store:
-        rows = store.export(filters, fmt, output, dyadic=dyadic)
+        rows = store.export(checked(store, filters), fmt, output, dyadic=dyadic)
     shape = "dyadic rows" if dyadic else "events"
     err_console.print(f"{rows} {shape} written to {output}", highlight=False)

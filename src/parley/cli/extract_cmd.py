@@ -21,7 +21,7 @@ from parley.cli.common import (
 from parley.cli.explain import write_explanation
 from parley.cli.output import Format, write_events
 from parley.coding import Coded, CodingLimits, Outcome, code_documents, one_line
-from parley.ingest import ReadProblem, read_documents
+from parley.ingest.problems import ReadProblem
 from parley.models import Document, Event
 
 
@@ -54,9 +54,12 @@ def extract(
     max_record_mb: int = RecordCapOption,
     time_limit: float = TimeLimitOption,
 ) -> None:
-    """Print the events found in PATHS (see ../shared/spec/EVENTS.md for the record). A
-    document that cannot be read or coded is named on stderr and skipped; the others are
+    """Print the events found in PATHS (see ../shared/spec/EVENTS.md for the record).
+
+    A document that cannot be read or coded is named on stderr and skipped; the others are
     printed all the same."""
+    from parley.ingest import read_documents  # the readers load when used
+
     day = parse_day(published, "--published")
     pipeline = load_pipeline(dictionaries)
     skipped = Counter()

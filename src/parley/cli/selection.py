@@ -1,25 +1,56 @@
-"""What `query`, `stats` and `export` share: the store option and the event filters.
+"""What the commands that read the store share: the store option and the event filters.
 
-The options are declared once so the three commands spell and explain every filter the same
-way; each command lists them as its own parameters (Typer reads signatures) and passes them to
-`event_filter`.
+The options are declared once so every command spells and explains every filter the same
+way; each command lists them as its own parameters (Typer reads signatures) and passes them
+to `event_filter`, which builds the library's one `EventFilter`. A value that names nothing
+is a usage error (exit 2) naming the option, the value and the nearest valid ones, never an
+empty table.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import typer
 
 from parley.cli.common import parse_day
-from parley.store import EventFilter
-from parley.store.filters import parse_precisions
+from parley.models import PLOVER_CATEGORIES, STATUSES
+from parley.store import EventFilter, FilterError, Store
+from parley.store.filters import ALL, DEFAULT_STATUS, Sort, parse_precisions, parse_statuses
+from parley.store.filters import split_values as _split
+from parley.vocabulary import check_parties
 
 DbOption = typer.Option(Path("parley.duckdb"), "--db", help="The DuckDB store file.")
-EventOption = typer.Option(None, "--event", help="PLOVER category, e.g. CONSULT.")
-ActorOption = typer.Option(None, "--actor", help="Actor's ISO3 country or org id.")
-RecipientOption = typer.Option(None, "--recipient", help="Recipient's ISO3 or org id.")
-StatusOption = typer.Option(None, "--status", help="occurred, planned, failed, …")
+_ANY = "Repeat the option or separate values by commas for any of them; any case."
+EventOption = typer.Option(
+    None, "--event", help=f"PLOVER category: {', '.join(PLOVER_CATEGORIES)}. {_ANY}"
+)
+ActorOption = typer.Option(
+    None, "--actor", help=f"Actor's ISO3 country or org id, e.g. USA, UN. {_ANY}"
+)
+RecipientOption = typer.Option(
+    None, "--recipient", help=f"Recipient's ISO3 country or org id. {_ANY}"
+)
+PartyOption = typer.Option(
+    None, "--party", help=f"A party on either side, actor or recipient. {_ANY}"
+)
+BetweenOption = typer.Option(
+    None,
+    "--between",
+    metavar="A B",
+    help="Events between two parties: one on each side, in either direction, or both among "
+    "the actors (a call between two leaders).",
+)
+StatusOption = typer.Option(
+    None,
+    "--status",
+    help=f"{', '.join(STATUSES)}, or {ALL}. Default: {', '.join(DEFAULT_STATUS)} (what "
+    f"happened; plans, failures, denials and hypotheticals only when named). {_ANY}",
+)
+CountryOption = typer.Option(
+    None, "--country", help=f"Where the event took place (ISO3 country). {_ANY}"
+)
 SinceOption = typer.Option(
     None,
     "--since",
@@ -46,44 +77,79 @@ PrecisionOption = typer.Option(
 )
 TextOption = typer.Option(None, "--q", help="Text the evidence contains (any case).")
 ClusterOption = typer.Option(None, "--cluster", help="Events of one cross-document cluster.")
+SortOption = typer.Option(
+    "date", "--sort", help="date (oldest first) or -date (newest first); undated last."
+)
+
+_OPTIONS = {
+    "event": "--event",
+    "actor": "--actor",
+    "recipient": "--recipient",
+    "party": "--party",
+    "between": "--between",
+    "status": "--status",
+    "country": "--country",
+    "since": "--since/--until",
+    "precision": "--precision",
+    "sort": "--sort",
+    "limit": "--limit",
+}
 
 
 def event_filter(
     *,
-    event: str | None = None,
-    actor: str | None = None,
-    recipient: str | None = None,
-    status: str | None = None,
+    event: list[str] | None = None,
+    actor: list[str] | None = None,
+    recipient: list[str] | None = None,
+    party: list[str] | None = None,
+    between: tuple[str, str] | None = None,
+    status: list[str] | None = None,
+    country: list[str] | None = None,
     since: str | None = None,
     until: str | None = None,
     overlap: bool = False,
     precision: list[str] | None = None,
     q: str | None = None,
     cluster: str | None = None,
+    sort: str = "date",
     limit: int | None = None,
 ) -> EventFilter:
-    """The filter of the options as typed: codes upper-cased, dates and precisions checked;
-    a bad or contradictory value is a usage error naming its option."""
-    try:
-        precisions = parse_precisions(precision or ())
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--precision") from None
+    """The filter of the options as typed: codes in any case, each option repeated or
+    comma-separated meaning any of them, status `occurred` unless named; a bad or
+    contradictory value is a usage error naming its option."""
     try:
         return EventFilter(
-            event=event.upper() if event else None,
-            actor=actor.upper() if actor else None,
-            recipient=recipient.upper() if recipient else None,
-            status=status,
+            event=_split(event),
+            actor=_split(actor),
+            recipient=_split(recipient),
+            party=_split(party),
+            between=between,
+            status=parse_statuses(status),
+            country=_split(country),
             since=parse_day(since, "--since"),
             until=parse_day(until, "--until"),
             overlap=overlap,
-            precision=precisions,
-            q=q or None,
+            precision=parse_precisions(precision or ()),
+            q=q,
             cluster=cluster,
+            sort=cast(Sort, sort),  # EventFilter refuses anything but date and -date
             limit=limit,
         )
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--since/--until") from None
+    except FilterError as error:
+        raise usage_error(error) from None
+
+
+def checked(store: Store, filters: EventFilter) -> EventFilter:
+    """`filters`, once every party it names is known to the store or the dictionaries."""
+    try:
+        check_parties(store, filters)
+    except FilterError as error:
+        raise usage_error(error) from None
+    return filters
+
+
+def usage_error(error: FilterError) -> typer.BadParameter:
+    return typer.BadParameter(str(error), param_hint=_OPTIONS.get(error.field, error.field))
 
 
 def existing_store(db: Path) -> Path:

@@ -1,43 +1,30 @@
-"""`parley ingest` and `parley query`: the DuckDB store from the command line."""
+"""`parley ingest`: code documents into the DuckDB store from the command line."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from parley.batch import DocumentOutcome, IngestSummary
-from parley.batch import ingest as ingest_paths
-from parley.cli.access import reading, writable
+from parley.cli.access import writable
 from parley.cli.common import (
     DictionariesOption,
     RecordCapOption,
     TimeLimitOption,
-    console,
     err_console,
     load_pipeline,
     progress_bar,
     read_limits,
 )
-from parley.cli.output import Format, write_events
-from parley.cli.selection import (
-    ActorOption,
-    ClusterOption,
-    DbOption,
-    EventOption,
-    OverlapOption,
-    PrecisionOption,
-    RecipientOption,
-    SinceOption,
-    StatusOption,
-    TextOption,
-    UntilOption,
-    event_filter,
-)
+from parley.cli.selection import DbOption
 from parley.coding import CodingLimits
-from parley.ingest import ReadLimits
+from parley.ingest.limits import ReadLimits
 from parley.remote import RemoteStore
 from parley.store.owner import Owner
+
+if TYPE_CHECKING:
+    from parley.batch import DocumentOutcome, IngestSummary
 
 
 def ingest(
@@ -69,6 +56,9 @@ def run_ingest(
 ) -> IngestSummary:
     """Ingest with a progress bar, here or through the store's owner; shared by `ingest`
     and `demo`."""
+    # Imported here: the coder and the readers take seconds to load, `parley --help` not.
+    from parley.batch import ingest as ingest_paths
+
     limits = limits or ReadLimits()
     coding = CodingLimits(seconds=time_limit) if time_limit else None
     target = writable(db, lambda line: err_console.print(line, highlight=False))
@@ -137,36 +127,3 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
             "dates are unresolved",
             highlight=False,
         )
-
-
-def query(
-    db: Path = DbOption,
-    event: str | None = EventOption,
-    actor: str | None = ActorOption,
-    recipient: str | None = RecipientOption,
-    status: str | None = StatusOption,
-    since: str | None = SinceOption,
-    until: str | None = UntilOption,
-    overlap: bool = OverlapOption,
-    precision: list[str] | None = PrecisionOption,
-    q: str | None = TextOption,
-    cluster: str | None = ClusterOption,
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),
-) -> None:
-    """Read events back from the store, filtered."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        status=status,
-        since=since,
-        until=until,
-        overlap=overlap,
-        precision=precision,
-        q=q,
-        cluster=cluster,
-        limit=limit,
-    )
-    with reading(db) as store:
-        write_events(store.query_events(filters), fmt, console)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parley.eval.keys import GoldEvent
-from parley.events.trace import Candidate, Trace
 from parley.models import Event
+
+if TYPE_CHECKING:  # the coder's trace types: importing them loads spaCy
+    from parley.events.trace import Candidate, Trace
 
 NO_CANDIDATE = "no candidate word"
 NO_ENTRY = "lexicon word, conditions not met"

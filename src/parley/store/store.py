@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -22,11 +22,16 @@ import duckdb
 
 from parley.errors import StoreError, StoreLocked
 from parley.models import Document, Event
-from parley.store import files, links, registry
+from parley.store import analytics, files, links, registry
+from parley.store.agenda import Agenda, agenda
+from parley.store.axis import Interval
+from parley.store.detail import EventDetail, event_detail, matching_ids
+from parley.store.digest import PeriodSummary, period_summary
 from parley.store.export import ExportFormat, export_events
-from parley.store.filters import EVENT_ORDER, EventFilter, where_clause
+from parley.store.filters import EventFilter, order_by, where_clause
 from parley.store.links import EventFacts, LinkCounts, Signature
 from parley.store.owner import describe, lock_holder
+from parley.store.parties import party_codes, stored_parties
 from parley.store.registry import Person
 from parley.store.rows import (
     INSERT_DOCUMENT,
@@ -40,7 +45,7 @@ from parley.store.rows import (
     party_rows,
 )
 from parley.store.schema import SCHEMA_VERSION, migrate, schema_version
-from parley.store.stats import StatsBy, event_stats
+from parley.store.stats import Comparison, StatsBy, event_stats
 
 DocumentStatus = Literal["new", "unchanged", "changed"]
 SaveOutcome = Literal["new", "unchanged", "updated"]
@@ -57,8 +62,7 @@ VALUES (?, ?, ?, ?, ?)
 """
 _FINISH_RUN = "UPDATE runs SET documents = ?, events = ? WHERE run_id = ? RETURNING run_id"
 _SELECT_EVENTS = "SELECT e.record FROM events e"
-_COUNT_EVENTS = "SELECT count(*) FROM events e"
-_ORDER_PAGE = f" ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
+_ORDER_PAGE = " ORDER BY {order} LIMIT ? OFFSET ?"
 _COUNTS = """
 SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),
     (SELECT count(*) FROM event_parties), (SELECT count(*) FROM runs)
@@ -232,11 +236,16 @@ class Store:
             return registry.search_people(self._conn, search, limit)
 
     def stats(
-        self, by: StatsBy, filters: EventFilter
+        self,
+        by: StatsBy,
+        filters: EventFilter,
+        compare: Comparison | None = None,
+        limit: int | None = None,
     ) -> tuple[list[str], list[tuple[object, ...]]]:
-        """Counts of events and clusters matching `filters`, grouped `by`: (columns, rows)."""
+        """Counts of events and clusters matching `filters`, grouped `by`: (columns, rows);
+        see `parley.store.stats` for months side by side (`compare`) and `limit`."""
         with self._errors("count events"):
-            return event_stats(self._conn, by, filters)
+            return event_stats(self._conn, by, filters, compare, limit)
 
     def export(
         self, filters: EventFilter, fmt: ExportFormat, output: Path, dyadic: bool = False
@@ -274,20 +283,96 @@ class Store:
             raise StoreError(f"no run {run_id!r} in store {self.path}")
 
     def query_events(self, filters: EventFilter) -> list[Event]:
-        """Events matching `filters`, by date (undated last), document, then evidence start."""
+        """Events matching `filters`, by date (oldest or newest first, by its sort; undated
+        last), document, then evidence start."""
         where, params = where_clause(filters)
+        sql = _SELECT_EVENTS + where + _ORDER_PAGE.format(order=order_by(filters))
         with self._errors("query events"):
-            rows = self._conn.execute(
-                _SELECT_EVENTS + where + _ORDER_PAGE, [*params, filters.limit, filters.offset]
-            ).fetchall()
+            rows = self._conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
         return [event_from_record(record) for (record,) in rows]
+
+    def sourced_events(self, filters: EventFilter) -> list[analytics.SourcedEvent]:
+        """As `query_events`, each event with its cluster and how many documents report it."""
+        with self._errors("query events"):
+            return analytics.sourced_events(self._conn, filters)
 
     def count_events(self, filters: EventFilter) -> int:
         """How many events match `filters`, ignoring its limit and offset (a total for paging)."""
-        where, params = where_clause(filters)
         with self._errors("count events"):
-            row = self._conn.execute(_COUNT_EVENTS + where, params).fetchone()
-        return int(row[0]) if row else 0
+            return analytics.count_events(self._conn, filters)
+
+    def events_page(self, filters: EventFilter) -> analytics.EventsPage:
+        """One page of `sourced_events` and the total a pager needs."""
+        return analytics.EventsPage(self.sourced_events(filters), self.count_events(filters))
+
+    def event_detail(self, event_id: str) -> EventDetail | None:
+        """The event `event_id` with its document, siblings, other reports and plan links."""
+        with self._errors(f"read event {event_id!r}"):
+            return event_detail(self._conn, event_id)
+
+    def matching_event_ids(self, prefix: str, limit: int = 5) -> list[str]:
+        """Ids of stored events that start with `prefix` (4 characters or more)."""
+        with self._errors(f"look up event {prefix!r}"):
+            return matching_ids(self._conn, prefix, limit)
+
+    def document_with_events(self, doc_id: str) -> tuple[Document, list[Event]] | None:
+        """A stored document and all its events in text order, or None without the document."""
+        document = self.get_document(doc_id)
+        if document is None:
+            return None
+        events = self.query_events(EventFilter(doc_id=doc_id))
+        return document, sorted(events, key=lambda e: (e.evidence.start, e.evidence.end, e.id))
+
+    def timeline(
+        self,
+        filters: EventFilter,
+        interval: Interval | None = None,
+        by: analytics.TimelineKey = "quad",
+        bulk: bool = True,
+    ) -> analytics.Timeline:
+        """Counts of matching events over time; see `parley.store.analytics.timeline`."""
+        with self._errors("count events over time"):
+            return analytics.timeline(self._conn, filters, interval, by, bulk)
+
+    def actors(self, filters: EventFilter, limit: int = 200) -> list[analytics.ActorCount]:
+        """Parties of matching events, most involved first, with their counts by role."""
+        with self._errors("count actors"):
+            return analytics.actors(self._conn, filters, limit)
+
+    def network(self, filters: EventFilter, limit: int = 40) -> analytics.Network:
+        """The `limit` most involved parties of matching events and the dyads among them."""
+        with self._errors("build the actor network"):
+            return analytics.network(self._conn, filters, limit)
+
+    def places(self, filters: EventFilter, limit: int = 1000) -> analytics.Places:
+        """Places of matching events with coordinates, and how many events have one."""
+        with self._errors("count places"):
+            return analytics.places(self._conn, filters, limit)
+
+    def summary(self, filters: EventFilter) -> analytics.Summary:
+        """Counts, date range and statuses of the selection, for headers and defaults."""
+        with self._errors("summarise the store"):
+            return analytics.summary(self._conn, filters)
+
+    def period_summary(self, filters: EventFilter, top: int = 10) -> PeriodSummary:
+        """What happened in the period `filters` selects; see `parley.store.digest`."""
+        with self._errors("summarise the period"):
+            return period_summary(self._conn, filters, top)
+
+    def agenda(self, filters: EventFilter, as_of: date | None = None, limit: int = 500) -> Agenda:
+        """Planned events by expected date and their fate; see `parley.store.agenda`."""
+        with self._errors("read the agenda"):
+            return agenda(self._conn, filters, as_of, limit)
+
+    def stored_parties(self, codes: list[str]) -> set[str]:
+        """Those of `codes` (countries or organisations) some stored event has as a party."""
+        with self._errors("look up parties"):
+            return stored_parties(self._conn, codes)
+
+    def party_codes(self) -> list[str]:
+        """Every party of the stored events, most involved first."""
+        with self._errors("list parties"):
+            return party_codes(self._conn)
 
     def get_document(self, doc_id: str) -> Document | None:
         """The stored document `doc_id`, or None when the store does not have it."""

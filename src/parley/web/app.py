@@ -23,10 +23,10 @@ from fastapi.staticfiles import StaticFiles
 
 from parley import __version__
 from parley.errors import ParleyError
+from parley.vocabulary import party_names
 from parley.web import api, pages
 from parley.web.api import owner as owner_api
 from parley.web.limits import BodyLimit
-from parley.web.names import party_names
 from parley.web.owner import Busy, Log, StoreOwner
 from parley.web.security import Guard
 from parley.web.settings import Settings

@@ -1,33 +1,24 @@
 """Named dependencies shared by the routers: the request's store, the selection, the token.
 
-Every read endpoint takes the same `Selection` (the filters of `parley query` plus `q`), so
-the dashboard's table, timeline, network and map cannot disagree about what is selected.
+Every read endpoint takes the same selection (the `EventFilter` of `parley query`), so the
+dashboard's table, timeline, network and map cannot disagree about what is selected.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from parley.models import Status
-from parley.store import EventFilter, Store
-from parley.store.filters import parse_precisions
+from parley.store import EventFilter, FilterError, Store
+from parley.store.filters import Sort, parse_precisions, parse_statuses, split_values
+from parley.vocabulary import check_parties
 from parley.web.owner import StoreOwner
 from parley.web.settings import Settings
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which events a read endpoint covers: `filters` as for `parley query`, and `q`."""
-
-    filters: EventFilter
-    q: str | None
 
 
 def _owner(request: Request) -> StoreOwner:
@@ -49,14 +40,39 @@ def _names(request: Request) -> dict[str, str]:
 
 
 def _selection(
-    event: Annotated[str | None, Query(max_length=40, description="PLOVER category.")] = None,
+    store: Annotated[Store, Depends(_store)],
+    settings: Annotated[Settings, Depends(_settings)],
+    event: Annotated[
+        list[str] | None, Query(description="PLOVER categories (any case), any of them.")
+    ] = None,
     actor: Annotated[
-        str | None, Query(max_length=40, description="Actor's ISO3 country or org id.")
+        list[str] | None, Query(description="Actors' ISO3 countries or org ids, any of them.")
     ] = None,
     recipient: Annotated[
-        str | None, Query(max_length=40, description="Recipient's ISO3 country or org id.")
+        list[str] | None,
+        Query(description="Recipients' ISO3 countries or org ids, any of them."),
     ] = None,
-    status: Annotated[Status | None, Query()] = None,
+    party: Annotated[
+        list[str] | None,
+        Query(description="Parties on either side (actor or recipient), any of them."),
+    ] = None,
+    between: Annotated[
+        list[str] | None,
+        Query(
+            description="Two parties (`between=USA,IRN`): events with one on each side, in "
+            "either direction, or both among the actors."
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        Query(
+            description="occurred (the default), planned, failed, hypothetical, negated, or "
+            "`all`; any of them."
+        ),
+    ] = None,
+    country: Annotated[
+        list[str] | None, Query(description="Where the event took place (ISO3), any of them.")
+    ] = None,
     since: Annotated[
         date | None,
         Query(
@@ -87,24 +103,35 @@ def _selection(
     q: Annotated[
         str | None, Query(max_length=200, description="Text the evidence contains (any case).")
     ] = None,
-) -> Selection:
-    """Codes are matched upper case, as `parley query` matches them; empty values (an unset
-    form field) do not filter. Contradictory or unknown values (since after until, an
-    unknown precision) are a 422 that says which."""
+    sort: Annotated[
+        Sort, Query(description="date: oldest first; -date: newest first (undated last).")
+    ] = "date",
+) -> EventFilter:
+    """The filter of `parley query`, read the same way: codes in any case, repeated or
+    comma-separated values meaning any of them, `status` defaulting to `occurred`; empty
+    values (an unset form field) do not filter. A value that names nothing (an unknown
+    category, status, precision or party) or contradicts another (since after until) is a
+    422 naming the parameter, the value and the nearest valid ones."""
     try:
         filters = EventFilter(
-            event=event.upper() if event else None,
-            actor=actor.upper() if actor else None,
-            recipient=recipient.upper() if recipient else None,
-            status=status,
+            event=split_values(event),
+            actor=split_values(actor),
+            recipient=split_values(recipient),
+            party=split_values(party),
+            between=split_values(between) or None,
+            status=parse_statuses(status),
+            country=split_values(country),
             since=since,
             until=until,
             overlap=overlap,
             precision=parse_precisions(precision or ()),
+            q=q,
+            sort=sort,
         )
-    except ValueError as error:
+        check_parties(store, filters, settings.dictionaries)
+    except FilterError as error:
         raise HTTPException(status_code=422, detail=str(error)) from None
-    return Selection(filters, q or None)
+    return filters
 
 
 _bearer = HTTPBearer(auto_error=False, description="The server's token (PARLEY_TOKEN).")
@@ -125,7 +152,7 @@ def _require_token(
 
 
 StoreDep = Annotated[Store, Depends(_store)]
-SelectionDep = Annotated[Selection, Depends(_selection)]
+SelectionDep = Annotated[EventFilter, Depends(_selection)]
 NamesDep = Annotated[dict[str, str], Depends(_names)]
 OwnerDep = Annotated[StoreOwner, Depends(_owner)]
 TokenDep = Depends(_require_token)

@@ -2,19 +2,22 @@
 
 `EventPublic` is the wire record of ``../shared/spec/EVENTS.md``, validated from
 `Event.to_dict()`, so the API and `parley query --format jsonl` print the same fields.
-The `*Public` models are what OpenAPI documents and what the dashboard reads.
+The `*Public` models are what OpenAPI documents and what the dashboard reads; those that
+mirror a store record are validated from it (`from_attributes`), not copied field by field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from parley.ingest.problems import invalid_unicode
 from parley.models import Document, Event, Status
-from parley.store.analytics import ActorCount, Dyad, PlaceCount
+from parley.store import Agenda, AgendaItem, EventDetail, Report, SourcedEvent
+from parley.store.analytics import ActorCount
 
 PartyKind = Literal["country", "org"]
 
@@ -81,10 +84,24 @@ class EventPublic(BaseModel):
     evidence: SpanPublic
     mentions: list[SpanPublic]
     confidence: float
+    cluster_id: str | None = Field(
+        None, description="The cross-document cluster: every report of the same event."
+    )
+    source_count: int | None = Field(None, description="Documents reporting the event.")
 
     @classmethod
     def from_event(cls, event: Event) -> EventPublic:
         return cls.model_validate(event.to_dict())
+
+    @classmethod
+    def from_sourced(cls, sourced: SourcedEvent) -> EventPublic:
+        return cls.model_validate(
+            {
+                **sourced.event.to_dict(),
+                "cluster_id": sourced.cluster_id,
+                "source_count": sourced.source_count,
+            }
+        )
 
 
 class EventsPublic(BaseModel):
@@ -112,16 +129,8 @@ class DocumentPublic(BaseModel):
 
     @classmethod
     def from_document(cls, document: Document, events: list[Event]) -> DocumentPublic:
-        return cls(
-            id=document.id,
-            title=document.title,
-            url=document.url,
-            source=document.source,
-            language=document.language,
-            published=document.published,
-            published_source=document.published_source,
-            text=document.text,
-            events=[EventPublic.from_event(e) for e in events],
+        return cls.model_validate(
+            {**asdict(document), "events": [EventPublic.from_event(e) for e in events]}
         )
 
 
@@ -137,14 +146,7 @@ class ActorPublic(BaseModel):
 
     @classmethod
     def from_count(cls, count: ActorCount, names: dict[str, str]) -> ActorPublic:
-        return cls(
-            id=count.party,
-            name=names.get(count.party, count.party),
-            kind="country" if count.is_country else "org",
-            events=count.events,
-            as_actor=count.as_actor,
-            as_recipient=count.as_recipient,
-        )
+        return cls(**asdict(count), name=names.get(count.id, count.id))
 
 
 class ActorsPublic(BaseModel):
@@ -185,23 +187,16 @@ class TimelinePublic(BaseModel):
 
 
 class EdgePublic(BaseModel):
-    """A dyad: `directed` from actor to recipient, otherwise parties acting together."""
+    """A dyad: `directed` from actor to recipient, otherwise parties acting together; a
+    party linked to itself acts on itself (a domestic event)."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     source: str
     target: str
     directed: bool
     weight: int = Field(description="Events linking the two.")
     conflict: int = Field(description="Of them, verbal or material conflict (quad 3, 4).")
-
-    @classmethod
-    def from_dyad(cls, dyad: Dyad) -> EdgePublic:
-        return cls(
-            source=dyad.source,
-            target=dyad.target,
-            directed=dyad.directed,
-            weight=dyad.weight,
-            conflict=dyad.conflict,
-        )
 
 
 class NetworkPublic(BaseModel):
@@ -210,6 +205,8 @@ class NetworkPublic(BaseModel):
 
 
 class PlaceCountPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     name: str | None
     country: str | None
     lat: float
@@ -218,21 +215,16 @@ class PlaceCountPublic(BaseModel):
     conflict: int
     quad_code: int | None = Field(description="The most common quad class there.")
 
-    @classmethod
-    def from_count(cls, place: PlaceCount) -> PlaceCountPublic:
-        return cls(
-            name=place.name,
-            country=place.country,
-            lat=place.lat,
-            lon=place.lon,
-            events=place.events,
-            conflict=place.conflict,
-            quad_code=place.quad_code,
-        )
-
 
 class PlacesPublic(BaseModel):
+    """The places of the selected events; `located` of the `total` selected events have
+    coordinates, so a map can say how much of the selection it shows."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     places: list[PlaceCountPublic]
+    located: int
+    total: int
 
 
 class SummaryPublic(BaseModel):
@@ -242,6 +234,9 @@ class SummaryPublic(BaseModel):
     events: int
     first_date: dt.date | None
     last_date: dt.date | None
+    by_status: dict[str, int] = Field(
+        description="The selection counted by status, whatever the status filter."
+    )
     categories: list[str]
     statuses: list[str]
     quad_classes: list[SeriesPublic]
@@ -312,3 +307,83 @@ class WorldPublic(BaseModel):
 
     type: Literal["FeatureCollection"] = "FeatureCollection"
     features: list[CountryFeaturePublic]
+
+
+class ReportPublic(BaseModel):
+    """An event as one document reports it, with the document's title, URL and date."""
+
+    event: EventPublic
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+
+    @classmethod
+    def from_report(cls, report: Report) -> ReportPublic:
+        return cls.model_validate({**vars(report), "event": EventPublic.from_event(report.event)})
+
+
+class ReportDocumentPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: dt.date | None
+
+
+class EventDetailPublic(BaseModel):
+    """One event with its document (without its text: GET /api/documents/{id} has it), the
+    document's other events, the other reports of it, and its planned→occurred links."""
+
+    event: EventPublic
+    document: ReportDocumentPublic
+    siblings: list[EventPublic]
+    reports: list[ReportPublic]
+    outcomes: list[ReportPublic] = Field(description="What a planned event became.")
+    plans: list[ReportPublic] = Field(description="The plans an event fulfilled.")
+
+    @classmethod
+    def from_detail(cls, detail: EventDetail) -> EventDetailPublic:
+        return cls(
+            event=EventPublic.from_sourced(detail.sourced),
+            document=ReportDocumentPublic.model_validate(detail.document),
+            siblings=[EventPublic.from_event(e) for e in detail.siblings],
+            reports=[ReportPublic.from_report(r) for r in detail.reports],
+            outcomes=[ReportPublic.from_report(r) for r in detail.outcomes],
+            plans=[ReportPublic.from_report(r) for r in detail.plans],
+        )
+
+
+class AgendaItemPublic(BaseModel):
+    """A planned event and its fate: `occurred` (with the first report of it), `overdue`
+    (its last expected day passed unreported) or `upcoming`; `stated` is false for a plan
+    the text gives no date (it lies in the year after its story)."""
+
+    event: EventPublic
+    title: str | None
+    published: dt.date | None
+    source_count: int
+    state: Literal["occurred", "overdue", "upcoming"]
+    stated: bool
+    occurrence: EventPublic | None
+
+    @classmethod
+    def from_item(cls, item: AgendaItem) -> AgendaItemPublic:
+        occurrence = EventPublic.from_event(item.occurrence) if item.occurrence else None
+        return cls.model_validate(
+            {**vars(item), "event": EventPublic.from_event(item.event), "occurrence": occurrence}
+        )
+
+
+class AgendaPublic(BaseModel):
+    as_of: dt.date | None = Field(
+        description="The day plans are judged overdue against (default: the latest "
+        "publication date in the store)."
+    )
+    items: list[AgendaItemPublic]
+
+    @classmethod
+    def from_agenda(cls, agenda: Agenda) -> AgendaPublic:
+        return cls(as_of=agenda.as_of, items=[AgendaItemPublic.from_item(i) for i in agenda.items])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from parley.coding import CodingLimits
-from parley.ingest import ReadLimits
+from parley.ingest.limits import ReadLimits
 
 TOKEN_ENV = "PARLEY_TOKEN"
 MAX_BODY_BYTES = 1_000_000

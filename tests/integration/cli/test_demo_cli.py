@@ -18,12 +18,12 @@ def _demo(parley, db: Path) -> str:
     result = parley.invoke("demo", "--db", db, "--no-serve")
     parley.assert_clean(result, 0)
     assert any(category in result.stdout for category in parley.CATEGORIES), result.stdout
-    assert "parley query" in parley.words(result.stdout)
+    assert "parley query" in parley.words(result.stderr)
     return result.stderr
 
 
 def _stored_ids(parley, db: Path) -> list[str]:
-    result = parley.invoke("query", "--db", db, "--format", "jsonl")
+    result = parley.invoke("query", "--db", db, "--format", "jsonl", "--status", "all")
     parley.assert_clean(result, 0)
     records = parley.jsonl(result.stdout)
     for record in records:

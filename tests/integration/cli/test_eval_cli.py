@@ -42,10 +42,11 @@ def test_eval_json_has_documents_and_total(parley, herald_key: Path) -> None:
 
 
 def test_eval_table(parley, herald_key: Path) -> None:
-    result = parley.invoke("eval", herald_key)
+    result = parley.invoke("eval", herald_key)  # 80 columns
     parley.assert_clean(result, 0)
     assert "total" in result.stdout
     assert "strict" in result.stdout
+    assert "korea-herald-2022-05-31" in result.stdout  # the whole id, not "korea-he…"
 
 
 def test_eval_gsr_json(parley, shared: Path) -> None:

@@ -79,7 +79,9 @@ def stored(parley, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict
 
 
 def _query(parley, *filters: str) -> list[dict[str, Any]]:
-    result = parley.invoke("query", "--db", "store.duckdb", "--format", "jsonl", *filters)
+    """Stored events of every status matching `filters`."""
+    options = ("--format", "jsonl", "--status", "all", *filters)
+    result = parley.invoke("query", "--db", "store.duckdb", *options)
     parley.assert_clean(result, 0)
     return parley.jsonl(result.stdout)
 
@@ -172,7 +174,7 @@ def test_query_bad_date_is_a_usage_error(parley, stored: list[dict[str, Any]]) -
 
 
 def test_query_csv(parley, stored: list[dict[str, Any]]) -> None:
-    result = parley.invoke("query", "--db", "store.duckdb", "--format", "csv")
+    result = parley.invoke("query", "--db", "store.duckdb", "--format", "csv", "--status", "all")
     parley.assert_clean(result, 0)
     rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
     assert [row["id"] for row in rows] == parley.ids(stored)
@@ -183,10 +185,12 @@ def test_query_limit(parley, stored: list[dict[str, Any]]) -> None:
     assert parley.ids(_query(parley, "--limit", "1")) == parley.ids(stored)[:1]
 
 
-def test_query_table_is_the_default(parley, stored: list[dict[str, Any]]) -> None:
-    result = parley.invoke("query", "--db", "store.duckdb")
+def test_query_in_a_pipe_is_tsv_by_default(parley, stored: list[dict[str, Any]]) -> None:
+    result = parley.invoke("query", "--db", "store.duckdb", "--status", "all")
     parley.assert_clean(result, 0)
-    assert stored[0]["event"] in result.stdout
+    header, *lines = result.stdout.splitlines()
+    assert header.split("\t")[:2] == ["id", "doc_id"]
+    assert [line.split("\t")[0] for line in lines] == parley.ids(stored)
 
 
 def test_query_on_missing_store_is_a_clear_error(

@@ -106,6 +106,18 @@ def test_two_reports_of_one_meeting_share_a_cluster(linked: Path, tmp_path: Path
     assert sorted(e.id for e in found) == sorted(r["id"] for r in members)
 
 
+def test_pages_and_exports_count_the_same_sources(linked: Path, tmp_path: Path) -> None:
+    """The dashboard's page counts the sources of its own events only (for speed); it must
+    agree with `event_clusters`, which exports read."""
+    exported = {r["id"]: (r["cluster_id"], r["source_count"]) for r in _exported(linked, tmp_path)}
+    with Store.open(linked) as store:
+        paged = {
+            s.event.id: (s.cluster_id, s.source_count) for s in store.sourced_events(EventFilter())
+        }
+    assert paged == exported
+    assert max(count for _, count in paged.values()) == 2
+
+
 def test_unrelated_events_stay_alone(linked: Path, tmp_path: Path) -> None:
     records = _exported(linked, tmp_path)
     others = [r for r in records if r["doc_id"] == "other-d"]

@@ -14,7 +14,7 @@ import pytest
 
 from parley.errors import StoreError
 from parley.models import DateSpan, Document, Entity, Event, Evidence, Place
-from parley.store import SCHEMA_VERSION, EventFilter, Store
+from parley.store import SCHEMA_VERSION, EventFilter, FilterError, Store
 
 TEXT = (
     "SEOUL - Kim Gunn will meet Sung Kim in Seoul on Friday. "
@@ -270,15 +270,24 @@ def test_negative_paging_is_refused() -> None:
     [
         EventFilter(actor="USA' OR 1=1 --"),
         EventFilter(recipient="x'); DROP TABLE events; --"),
-        EventFilter(event="' OR ''='"),
+        EventFilter(party="USA', 'KOR"),
+        EventFilter(between=("USA' OR 1=1 --", "KOR")),
         EventFilter(doc_id="herald-1' OR doc_id LIKE '%"),
-        EventFilter(status='occurred" OR 1=1'),
     ],
 )
 def test_sql_looking_values_are_plain_strings(filled: Store, filters: EventFilter) -> None:
     assert filled.query_events(filters) == []
     assert filled.count_events(filters) == 0
     assert filled.counts()["events"] == 5
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("event", "' OR ''='"), ("status", 'occurred" OR 1=1')]
+)
+def test_sql_looking_codes_are_unknown_values(field: str, value: str) -> None:
+    with pytest.raises(FilterError, match=f"unknown {field}") as raised:
+        EventFilter(**{field: value})
+    assert raised.value.field == field
 
 
 def test_runs_are_recorded(filled: Store) -> None:

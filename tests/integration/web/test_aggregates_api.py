@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 
 def _get(client: TestClient, path: str, **params: Any) -> Any:
+    """The answer to `path` over events of every status unless `status` is given."""
+    params.setdefault("status", "all")
     response = client.get(path, params=params)
     assert response.status_code == 200, response.text
     return response.json()

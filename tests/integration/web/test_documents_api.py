@@ -109,7 +109,9 @@ def test_post_codes_and_stores_with_the_real_pipeline(writable: TestClient) -> N
     for record in stored["events"]:
         start, end = record["evidence"]["start"], record["evidence"]["end"]
         assert ARTICLE["text"][start:end].strip()
-    assert writable.get("/api/events", params={"q": "Kishida"}).json()["total"] >= 1
+    assert (
+        writable.get("/api/events", params={"q": "Kishida", "status": "all"}).json()["total"] >= 1
+    )
 
     again = writable.post("/api/documents", json=[ARTICLE], headers=AUTH).json()
     assert again["documents"][0]["outcome"] == "unchanged"

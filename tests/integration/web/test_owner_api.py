@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.remote import OWNER_HEADER, ROWS_HEADER, filter_to_json
-from parley.store import EventFilter, Store
+from parley.remote import OWNER_HEADER, ROWS_HEADER
+from parley.store import EventFilter, StatsBy, Store
 from parley.web import Settings, create_app
 from parley.web.jobs import Job
 from parley.web.owner import Busy, StoreOwner
+from parley.wire import decode, encode
 
 KEY = {OWNER_HEADER: "owner-key"}
 
@@ -28,7 +29,7 @@ def owned(store_path: Path) -> Iterator[TestClient]:
 
 @pytest.mark.parametrize("headers", [{}, {OWNER_HEADER: "wrong"}])
 def test_the_owner_api_needs_the_owner_key(owned: TestClient, headers: dict[str, str]) -> None:
-    for method, path in (("GET", "/api/owner"), ("POST", "/api/owner/events")):
+    for method, path in (("GET", "/api/owner"), ("POST", "/api/owner/read")):
         response = owned.request(method, path, headers=headers, json={})
         assert response.status_code == 403, (path, response.text)
 
@@ -43,22 +44,31 @@ def test_the_owner_api_is_not_in_the_public_reference(owned: TestClient) -> None
     )
 
 
-def test_events_stats_and_people_are_the_store_s_own(owned: TestClient, store_path: Path) -> None:
+def _read(client: TestClient, method: str, *args: object) -> object:
+    body = {"method": method, "args": encode(list(args)), "kwargs": {}}
+    response = client.post("/api/owner/read", headers=KEY, json=body)
+    assert response.status_code == 200, response.text
+    return decode(response.json()["value"])
+
+
+def test_reads_answer_what_the_store_itself_answers(owned: TestClient, store_path: Path) -> None:
     filters = EventFilter(event="CONSULT", since=date(2022, 1, 1), precision=("day",))
     with Store.open(store_path) as store:
-        expected = [e.to_dict() for e in store.query_events(filters)]
-        columns, rows = store.stats("category", EventFilter())  # type: ignore[arg-type]
-    events = owned.post("/api/owner/events", headers=KEY, json={"filter": filter_to_json(filters)})
-    assert events.json()["events"] == expected
-    stats = owned.post("/api/owner/stats", headers=KEY, json={"by": "category", "filter": {}})
-    assert stats.json() == {"columns": list(columns), "rows": [list(row) for row in rows]}
-    people = owned.post("/api/owner/people", headers=KEY, json={"search": None, "limit": 5})
-    assert people.status_code == 200 and isinstance(people.json()["people"], list)
+        events = store.sourced_events(filters)
+        stats = store.stats(StatsBy.category, EventFilter())
+        detail = store.event_detail(events[0].event.id)
+        people = store.people(None, 5)
+    assert _read(owned, "sourced_events", filters) == events
+    assert _read(owned, "stats", StatsBy.category, EventFilter()) == stats
+    assert _read(owned, "event_detail", events[0].event.id) == detail
+    assert _read(owned, "people", None, 5) == people
 
 
 def test_an_export_is_sent_whole_with_its_row_count(owned: TestClient) -> None:
     response = owned.post(
-        "/api/owner/export", headers=KEY, json={"filter": {}, "format": "jsonl", "dyadic": False}
+        "/api/owner/export",
+        headers=KEY,
+        json={"filter": encode(EventFilter()), "format": "jsonl", "dyadic": False},
     )
     assert response.status_code == 200
     assert len(response.text.splitlines()) == int(response.headers[ROWS_HEADER]) == 7
@@ -67,10 +77,13 @@ def test_an_export_is_sent_whole_with_its_row_count(owned: TestClient) -> None:
 @pytest.mark.parametrize(
     ("path", "body"),
     [
-        ("/api/owner/events", {"filter": {"since": "yesterday"}}),
-        ("/api/owner/events", {"filter": {"colour": "red"}}),
-        ("/api/owner/stats", {"by": "colour", "filter": {}}),
-        ("/api/owner/export", {"filter": {}, "format": "docx"}),
+        ("/api/owner/read", {"method": "execute", "args": ["DROP TABLE events"]}),
+        ("/api/owner/read", {"method": "query_events", "args": [{"$type": "Store", "value": {}}]}),
+        ("/api/owner/read", {"method": "query_events", "args": [{"$date": "yesterday"}]}),
+        ("/api/owner/read", {"method": "stats", "args": [{"$enum": "StatsBy", "value": "colour"}]}),
+        ("/api/owner/read", {"method": "count_events", "args": [], "kwargs": {"colour": 1}}),
+        ("/api/owner/export", {"filter": {"$type": "EventFilter", "value": {"colour": "red"}}}),
+        ("/api/owner/export", {"filter": encode(EventFilter()), "format": "docx"}),
         ("/api/owner/ingest", {"paths": ["relative/news.jsonl"]}),
         ("/api/owner/ingest", {"paths": "/not/a/list"}),
         ("/api/owner/ingest", {"paths": ["/news.jsonl"], "max_record_bytes": 0}),

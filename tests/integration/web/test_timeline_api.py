@@ -10,6 +10,9 @@ from fastapi.testclient import TestClient
 
 
 def _timeline(client: TestClient, **params: Any) -> dict[str, Any]:
+    """The timeline of events of every status (the store has one hypothetical) unless
+    `status` is given."""
+    params.setdefault("status", "all")
     response = client.get("/api/timeline", params=params)
     assert response.status_code == 200, response.text
     return response.json()
@@ -91,7 +94,7 @@ def test_precision_filter_empties_a_class(dated_client: TestClient) -> None:
 
 
 def test_events_carry_their_precision(dated_client: TestClient, dated_corpus: Any) -> None:
-    response = dated_client.get("/api/events", params={"limit": 50})
+    response = dated_client.get("/api/events", params={"limit": 50, "status": "all"})
     assert response.status_code == 200
     by_id = {record["id"]: record["date_precision"] for record in response.json()["events"]}
     assert by_id == {

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from parley.web.api import actors, documents, events, meta, network, places, timeline
+from parley.web.api import (
+    actors,
+    agenda,
+    documents,
+    events,
+    export,
+    meta,
+    network,
+    places,
+    timeline,
+)
 
 router = APIRouter(prefix="/api")
-for module in (events, documents, actors, timeline, network, places, meta):
+for module in (events, documents, actors, timeline, network, places, agenda, export, meta):
     router.include_router(module.router)
 router.include_router(meta.health_router)
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from parley.store import analytics
 from parley.web.deps import NamesDep, SelectionDep, StoreDep
 from parley.web.schemas import ActorPublic, ActorsPublic
 
@@ -20,5 +19,7 @@ def list_actors(
     names: NamesDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> ActorsPublic:
-    counts = analytics.actors(store, selection.filters, selection.q, limit=limit)
+    """`events` counts a party's events in either role, as `party=` filters them;
+    `as_actor` and `as_recipient` count them as `actor=` and `recipient=` do."""
+    counts = store.actors(selection, limit=limit)
     return ActorsPublic(actors=[ActorPublic.from_count(c, names) for c in counts])

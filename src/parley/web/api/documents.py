@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException
 
-from parley.store import analytics
 from parley.web.deps import OwnerDep, StoreDep, TokenDep
 from parley.web.ingest import answer, posted_job
 from parley.web.schemas import DocumentIn, DocumentPublic, ErrorPublic, IngestPublic
@@ -19,7 +18,7 @@ router = APIRouter(prefix="/documents", tags=["documents"])
     summary="A document with its events and their spans",
 )
 def get_document(store: StoreDep, doc_id: str) -> DocumentPublic:
-    found = analytics.document_with_events(store, doc_id)
+    found = store.document_with_events(doc_id)
     if found is None:
         raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
     return DocumentPublic.from_document(*found)

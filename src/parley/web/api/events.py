@@ -1,4 +1,4 @@
-"""GET /api/events (filtered, paged) and GET /api/events/{id}."""
+"""GET /api/events (filtered, paged), /api/events/{id} and /api/events/{id}/detail."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from parley.store import analytics
 from parley.web.deps import SelectionDep, StoreDep
-from parley.web.schemas import ErrorPublic, EventPublic, EventsPublic
+from parley.web.schemas import ErrorPublic, EventDetailPublic, EventPublic, EventsPublic
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -25,12 +24,12 @@ def list_events(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventsPublic:
-    """Matching events by date (undated last), then document and evidence position, as
-    `parley query` lists them; `total` counts all matches."""
-    filters = replace(selection.filters, offset=offset)
-    page = analytics.events_page(store, filters, selection.q, limit=limit)
+    """Matching events by date (oldest first, or newest with `sort=-date`; undated last),
+    then document and evidence position, as `parley query` lists them, each with its cluster
+    and source count; `total` counts all matches."""
+    page = store.events_page(replace(selection, limit=limit, offset=offset))
     return EventsPublic(
-        events=[EventPublic.from_event(e) for e in page.events],
+        events=[EventPublic.from_sourced(e) for e in page.events],
         total=page.total,
         limit=limit,
         offset=offset,
@@ -44,7 +43,22 @@ def list_events(
     summary="One event",
 )
 def get_event(store: StoreDep, event_id: str) -> EventPublic:
-    event = analytics.get_event(store, event_id)
-    if event is None:
+    detail = store.event_detail(event_id)
+    if detail is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-    return EventPublic.from_event(event)
+    return EventPublic.from_sourced(detail.sourced)
+
+
+@router.get(
+    "/{event_id}/detail",
+    response_model=EventDetailPublic,
+    responses={404: {"model": ErrorPublic}},
+    summary="One event with its document, other reports and plan links",
+)
+def get_event_detail(store: StoreDep, event_id: str) -> EventDetailPublic:
+    """What `parley show` prints: the event, its document's title, URL and date, the
+    document's other events, the other documents reporting it, and what a plan became."""
+    detail = store.event_detail(event_id)
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+    return EventDetailPublic.from_detail(detail)

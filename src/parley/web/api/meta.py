@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from parley.models import PLOVER_CATEGORIES, STATUSES
-from parley.store import analytics
 from parley.web.deps import SelectionDep, StoreDep
 from parley.web.schemas import QUAD_LABELS, HealthPublic, SeriesPublic, SummaryPublic, WorldPublic
 from parley.web.world import world_json
@@ -21,12 +20,13 @@ def health() -> HealthPublic:
 
 @router.get("/summary", response_model=SummaryPublic, summary="Counts, date range, vocabularies")
 def get_summary(store: StoreDep, selection: SelectionDep) -> SummaryPublic:
-    found = analytics.summary(store, selection.filters, selection.q)
+    found = store.summary(selection)
     return SummaryPublic(
         documents=found.documents,
         events=found.events,
         first_date=found.first_date,
         last_date=found.last_date,
+        by_status=found.statuses,
         categories=list(PLOVER_CATEGORIES),
         statuses=list(STATUSES),
         quad_classes=[SeriesPublic(key=k, label=v) for k, v in QUAD_LABELS.items()],

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from parley.store import analytics
 from parley.web.deps import NamesDep, SelectionDep, StoreDep
 from parley.web.schemas import ActorPublic, EdgePublic, NetworkPublic
 
@@ -22,8 +21,8 @@ def get_network(
 ) -> NetworkPublic:
     """Directed edges run from actor to recipient; undirected ones join parties of an event
     without recipients (a meeting). `weight` counts events, `conflict` those of quad 3-4."""
-    result = analytics.network(store, selection.filters, selection.q, limit=limit)
+    result = store.network(selection, limit=limit)
     return NetworkPublic(
         nodes=[ActorPublic.from_count(n, names) for n in result.nodes],
-        edges=[EdgePublic.from_dyad(d) for d in result.dyads],
+        edges=[EdgePublic.model_validate(d) for d in result.dyads],
     )

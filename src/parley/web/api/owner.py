@@ -1,5 +1,5 @@
-"""The owner API: what `parley ingest`, `query`, `stats`, `export` and `actors` ask of the
-server while it holds their store (see `parley.remote`, the other side).
+"""The owner API: what `parley ingest`, `query`, `show`, `stats`, `export` and the other
+commands ask of the server while it holds their store (see `parley.remote`, the other side).
 
 Not part of the public API (left out of /openapi.json): every call needs the key the owner
 wrote beside the store for its own user, in the `X-Parley-Owner` header, and is refused
@@ -21,17 +21,11 @@ from starlette.background import BackgroundTask
 
 from parley.coding import CodingLimits
 from parley.ingest import ReadLimits, read_documents
-from parley.remote import (
-    OWNER_HEADER,
-    ROWS_HEADER,
-    filter_from_json,
-    person_to_json,
-    rows_to_json,
-    summary_to_json,
-)
-from parley.store import EventFilter, ExportFormat, StatsBy
+from parley.remote import OWNER_HEADER, READS, ROWS_HEADER
+from parley.store import EventFilter, ExportFormat, FilterError
 from parley.web.deps import OwnerDep, StoreDep
 from parley.web.jobs import Job
+from parley.wire import WireError, decode, encode
 
 
 def _owner_key(
@@ -77,7 +71,7 @@ def job_progress(owner: OwnerDep, job_id: str, since: int = 0) -> dict[str, Any]
     progress = job.progress(max(0, since))
     if job.finished:
         owner.forget(job)
-    summary = summary_to_json(progress.summary) if progress.summary else None
+    summary = encode(progress.summary) if progress.summary else None
     return {
         "state": progress.state,
         "handled": progress.handled,
@@ -96,28 +90,21 @@ def cancel_job(owner: OwnerDep, job_id: str) -> dict[str, str]:
     return {"state": "cancelling"}
 
 
-@router.post("/events")
-def events(store: StoreDep, payload: Payload) -> dict[str, Any]:
-    found = store.query_events(_filter(payload))
-    return {"events": [event.to_dict() for event in found]}
-
-
-@router.post("/stats")
-def stats(store: StoreDep, payload: Payload) -> dict[str, Any]:
+@router.post("/read")
+def read(store: StoreDep, payload: Payload) -> dict[str, Any]:
+    """One read of `parley.remote.READS` on the owner's store: `method`, its `args` and
+    `kwargs` as wire values; the answer's `value` is what the call returned."""
+    method = payload.get("method")
+    if method not in READS:
+        raise HTTPException(status_code=422, detail=f"no such read: {method!r}")
     try:
-        by = StatsBy(payload.get("by"))
-    except ValueError:
-        raise HTTPException(status_code=422, detail="unknown 'by'") from None
-    columns, rows = store.stats(by, _filter(payload))
-    return {"columns": list(columns), "rows": rows_to_json(rows)}
-
-
-@router.post("/people")
-def people(store: StoreDep, payload: Payload) -> dict[str, Any]:
-    search, limit = payload.get("search"), payload.get("limit")
-    if not isinstance(search, str | None) or not isinstance(limit, int | None):
-        raise HTTPException(status_code=422, detail="search is a string, limit an integer")
-    return {"people": [person_to_json(person) for person in store.people(search, limit)]}
+        args, kwargs = decode(payload.get("args") or []), decode(payload.get("kwargs") or {})
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise WireError("args is a list, kwargs an object")
+        value = getattr(store, method)(*args, **kwargs)
+    except (WireError, TypeError, FilterError) as error:
+        raise HTTPException(status_code=422, detail=f"bad {method} call: {error}") from None
+    return {"value": encode(value)}
 
 
 @router.post("/export")
@@ -143,9 +130,12 @@ def export(store: StoreDep, payload: Payload) -> FileResponse:
 
 def _filter(payload: dict[str, Any]) -> EventFilter:
     try:
-        return filter_from_json(payload.get("filter") or {})
-    except (TypeError, ValueError) as error:
+        filters = decode(payload.get("filter"))
+    except WireError as error:
         raise HTTPException(status_code=422, detail=f"bad filter: {error}") from None
+    if not isinstance(filters, EventFilter):
+        raise HTTPException(status_code=422, detail="bad filter: not an event filter")
+    return filters
 
 
 def _coding_limits(value: Any) -> CodingLimits | None:

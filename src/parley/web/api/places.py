@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from parley.store import analytics
 from parley.web.deps import SelectionDep, StoreDep
-from parley.web.schemas import PlaceCountPublic, PlacesPublic
+from parley.web.schemas import PlacesPublic
 
 router = APIRouter(prefix="/places", tags=["places"])
 
@@ -19,6 +18,6 @@ def list_places(
     selection: SelectionDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> PlacesPublic:
-    """Only events whose place resolved to coordinates; busiest places first."""
-    found = analytics.places(store, selection.filters, selection.q, limit=limit)
-    return PlacesPublic(places=[PlaceCountPublic.from_count(p) for p in found])
+    """Only events whose place resolved to coordinates, busiest places first; `located`
+    and `total` say how many of the selected events that is."""
+    return PlacesPublic.model_validate(store.places(selection, limit=limit))

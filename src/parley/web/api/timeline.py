@@ -9,8 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from parley.models import PLOVER_CATEGORIES
-from parley.store import analytics
-from parley.store.analytics import TimelineCount
+from parley.store.analytics import TimelineCount, TimelineKey
 from parley.store.axis import Interval
 from parley.web.deps import SelectionDep, StoreDep
 from parley.web.schemas import QUAD_LABELS, BucketPublic, SeriesPublic, TimelinePublic
@@ -26,7 +25,7 @@ def get_timeline(
         Interval | Literal["auto"],
         Query(description="Bar width; auto: days, weeks, months or years by the axis' span."),
     ] = "auto",
-    by: Annotated[analytics.TimelineKey, Query()] = "quad",
+    by: Annotated[TimelineKey, Query()] = "quad",
     axis: Annotated[
         Literal["bulk", "full"],
         Query(
@@ -39,13 +38,8 @@ def get_timeline(
     """Buckets start on the day, the Monday, the first of the month or of the year; only
     buckets with events are listed. Series come in a fixed order (quad 1-4, or PLOVER's
     category order) so colours and stacking stay put as filters change."""
-    result = analytics.timeline(
-        store,
-        selection.filters,
-        selection.q,
-        None if interval == "auto" else interval,
-        by,
-        bulk=axis == "bulk",
+    result = store.timeline(
+        selection, None if interval == "auto" else interval, by, bulk=axis == "bulk"
     )
     on_axis = result.axis
     return TimelinePublic(
@@ -78,7 +72,7 @@ def _buckets(counts: list[TimelineCount]) -> list[BucketPublic]:
     return [buckets[start] for start in sorted(buckets)]
 
 
-def _series(by: analytics.TimelineKey, present: set[str]) -> list[SeriesPublic]:
+def _series(by: TimelineKey, present: set[str]) -> list[SeriesPublic]:
     labels = QUAD_LABELS if by == "quad" else {c: c for c in PLOVER_CATEGORIES}
     known = [SeriesPublic(key=key, label=label) for key, label in labels.items()]
     others = [SeriesPublic(key=key, label=key) for key in sorted(present - labels.keys())]

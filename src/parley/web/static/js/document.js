@@ -50,6 +50,10 @@ function webLink(url) {
   return typeof url === "string" && /^https?:\/\//i.test(url.trim());
 }
 
+export function clearDocument(container) {
+  container.replaceChildren(h("p", { class: "empty", text: "Click an event to read the article it was coded from." }));
+}
+
 // Draws `doc` (DocumentPublic) with event `eventId` selected; chips select another event.
 export function renderDocument(container, doc, eventId, onPick) {
   clear(container);

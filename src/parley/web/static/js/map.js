@@ -1,6 +1,7 @@
 // The map: packaged country outlines (equirectangular, no tiles) with event places as dots.
-// Countries are shaded by how many selected events they take part in; the view zooms to the
-// places when they cluster.
+// Two things on one map, told apart by the legend beside it: dots are where events took
+// place, shading is which countries take part in them. The view zooms to the places when
+// they cluster; clicking a country or a dot filters by where events took place.
 
 import { emptyNote, quadColor, s } from "./dom.js";
 
@@ -45,8 +46,9 @@ function view(points, aspect) {
   return { x, y, w, h };
 }
 
-// Draws `world` (WorldPublic), `places` (PlacesPublic) and shading from `actors` (ActorsPublic).
-export function renderMap(svg, world, places, actors) {
+// Draws `world` (WorldPublic), `places` (PlacesPublic) and shading from `actors`
+// (ActorsPublic); `selected` is the country filter, outlined; clicking calls onPick(iso3).
+export function renderMap(svg, world, places, actors, selected, onPick) {
   svg.replaceChildren();
   const box = svg.getBoundingClientRect();
   const pixelWidth = Math.max(300, box.width);
@@ -62,15 +64,18 @@ export function renderMap(svg, world, places, actors) {
   svg.append(s("rect", { class: "ocean", x: WORLD.x - WORLD.w, y: WORLD.y - WORLD.h, width: 3 * WORLD.w, height: 3 * WORLD.h }));
   const land = s("g");
   for (const feature of world.features) {
-    const actor = involvement.get(feature.properties.iso3);
+    const iso3 = feature.properties.iso3;
+    const actor = involvement.get(iso3);
     const title = actor ? `${feature.properties.name}: takes part in ${actor.events} events` : feature.properties.name;
     land.append(
       s("path", {
-        class: `country${actor ? " involved" : ""}`,
+        class: `country${actor ? " involved" : ""}${iso3 && iso3 === selected ? " selected" : ""}`,
         d: countryPath(feature),
         "fill-rule": "evenodd",
+        "data-iso3": iso3,
         style: actor ? `fill:${shade(Math.sqrt(actor.events / most))}` : null,
-      }, [s("title", { text: title })]),
+        on: iso3 ? { click: () => onPick(iso3) } : null,
+      }, [s("title", { text: `${title} · click: events that took place here` })]),
     );
   }
   svg.append(land);
@@ -81,7 +86,16 @@ export function renderMap(svg, world, places, actors) {
     const [x, y] = points[i];
     const r = (4 + 8 * Math.sqrt(place.events / busiest)) * unit;
     dots.append(
-      s("circle", { class: "place", cx: x, cy: y, r, fill: quadColor(place.quad_code), "data-name": place.name }, [
+      s("circle", {
+        class: "place",
+        cx: x,
+        cy: y,
+        r,
+        fill: quadColor(place.quad_code),
+        "data-name": place.name,
+        "data-country": place.country,
+        on: place.country ? { click: () => onPick(place.country) } : null,
+      }, [
         s("title", { text: `${place.name} (${place.country || "?"}): ${place.events} events, ${place.conflict} conflictual` }),
       ]),
     );

@@ -57,8 +57,8 @@ function layout(nodes, edges) {
   return pos.map((p) => ({ x: x1 > x0 ? (p.x - x0) / (x1 - x0) : 0.5, y: y1 > y0 ? (p.y - y0) / (y1 - y0) : 0.5 }));
 }
 
-// Draws `data` (a NetworkPublic); clicking a node calls onPick(id). `selected` is the actor
-// filter, outlined.
+// Draws `data` (a NetworkPublic); clicking a node calls onPick(id). `selected` is the party
+// filter (either side: a node's size counts its events in both roles), outlined.
 export function renderNetwork(svg, data, selected, onPick) {
   svg.replaceChildren();
   const { width, height } = size(svg);
@@ -88,6 +88,26 @@ export function renderNetwork(svg, data, selected, onPick) {
     const a = index.get(edge.source);
     const b = index.get(edge.target);
     if (a === undefined || b === undefined) continue;
+    const share = edge.conflict / edge.weight;
+    const stroke = mix("#4aa38f", "#c4453c", share);
+    const width = 1 + 5 * (edge.weight / maxWeight);
+    const title = s("title", { text: `${edge.source} ${edge.source === edge.target ? "on itself (domestic)" : edge.directed ? "→" : "–"} ${edge.target === edge.source ? "" : edge.target}: ${edge.weight} events, ${edge.conflict} conflictual` });
+    if (a === b) {
+      // A party acting on itself (a government arresting its own citizens): a loop above it.
+      const r = radius(nodes[a]);
+      const [x, y] = [px(a), py(a) - r];
+      edges.append(
+        s("path", {
+          class: "net-edge self-loop",
+          "data-party": edge.source,
+          d: `M${x - r * 0.6},${y + 2} C${x - r * 2.2},${y - r * 2.6} ${x + r * 2.2},${y - r * 2.6} ${x + r * 0.6},${y + 2}`,
+          stroke,
+          "stroke-width": width,
+          "stroke-opacity": 0.55,
+        }, [title]),
+      );
+      continue;
+    }
     const [x1, y1, x2, y2] = [px(a), py(a), px(b), py(b)];
     const d = Math.hypot(x2 - x1, y2 - y1) || 1;
     const rb = radius(nodes[b]) + 2;
@@ -97,18 +117,15 @@ export function renderNetwork(svg, data, selected, onPick) {
     const bend = edge.directed ? 0.12 : 0;
     const cx = (x1 + ex) / 2 - (ey - y1) * bend;
     const cy = (y1 + ey) / 2 + (ex - x1) * bend;
-    const share = edge.conflict / edge.weight;
     edges.append(
       s("path", {
         class: "net-edge",
         d: `M${x1},${y1} Q${cx},${cy} ${ex},${ey}`,
-        stroke: mix("#4aa38f", "#c4453c", share),
-        "stroke-width": 1 + 5 * (edge.weight / maxWeight),
+        stroke,
+        "stroke-width": width,
         "stroke-opacity": 0.55,
         "marker-end": edge.directed ? "url(#arrow)" : null,
-      }, [
-        s("title", { text: `${edge.source} ${edge.directed ? "→" : "–"} ${edge.target}: ${edge.weight} events, ${edge.conflict} conflictual` }),
-      ]),
+      }, [title]),
     );
   }
   svg.append(edges);

@@ -1,5 +1,7 @@
-// The event table: one page of /api/events; clicking a row selects the event.
+// The event table: one page of /api/events; clicking a row selects the event. The export
+// links download the whole selection, not just the page.
 
+import { apiURL } from "./api.js";
 import { clear, h, partyCodes, quadColor } from "./dom.js";
 
 const TEXT_CHARS = 120;
@@ -23,7 +25,7 @@ function span(event) {
 export function renderTable(tbody, page, selectedId, onPick) {
   clear(tbody);
   if (!page.events.length) {
-    tbody.append(h("tr", {}, [h("td", { colspan: 6, class: "empty", text: "No events match these filters." })]));
+    tbody.append(h("tr", {}, [h("td", { colspan: 7, class: "empty", text: "No events match these filters." })]));
     return;
   }
   for (const event of page.events) {
@@ -33,6 +35,7 @@ export function renderTable(tbody, page, selectedId, onPick) {
         class: event.id === selectedId ? "selected" : null,
         "data-event-id": event.id,
         "data-category": event.event,
+        "data-status": event.status,
         on: { click: () => onPick(event) },
       }, [
         h("td", { class: "date", title: span(event) }, [
@@ -43,8 +46,15 @@ export function renderTable(tbody, page, selectedId, onPick) {
         h("td", {}, [h("span", { class: `status ${event.status}`, text: event.status })]),
         h("td", { class: "parties", text: parties(event) }),
         h("td", { text: event.event_loc ? event.event_loc.name : "" }),
+        h("td", { class: "sources", title: `reported by ${event.source_count} document(s)`, text: event.source_count ?? "" }),
         h("td", { class: "text", title: event.text, text }),
       ]),
     );
   }
+}
+
+// Point the export links at /api/export with the filters in view.
+export function exportLinks(csv, parquet, filters) {
+  csv.href = apiURL("/api/export", { ...filters, format: "csv" }).toString();
+  parquet.href = apiURL("/api/export", { ...filters, format: "parquet" }).toString();
 }
