@@ -13,6 +13,7 @@ from parley.cli import (
     eval_cmd,
     export_cmd,
     extract_cmd,
+    ingest_cmd,
     serve_cmd,
     stats_cmd,
     store_cmd,
@@ -32,7 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_cmd.extract)
-app.command("ingest")(store_cmd.ingest)
+app.command("ingest")(ingest_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("stats")(stats_cmd.stats)
 app.command("export")(export_cmd.export)

@@ -9,8 +9,8 @@ import typer
 
 from parley.cli.access import reading
 from parley.cli.common import console, err_console
+from parley.cli.ingest_cmd import Coding, print_summary, run_ingest
 from parley.cli.output import events_table
-from parley.cli.store_cmd import print_summary, run_ingest
 from parley.store import EventFilter
 from parley.store.owner import find_owner
 
@@ -29,7 +29,7 @@ def demo(
 ) -> None:
     """Code the bundled demo corpus into DB, print its events as a table, and serve the
     dashboard on it until Ctrl+C."""
-    summary = run_ingest([demo_corpus()], db, None)
+    summary = run_ingest([demo_corpus()], db, Coding())
     print_summary(summary, db)
     with reading(db) as store:
         console.print(events_table(store.query_events(EventFilter())))
