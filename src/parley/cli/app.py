@@ -14,6 +14,7 @@ from parley.cli import (
     export_cmd,
     extract_cmd,
     ingest_cmd,
+    load_cmd,
     serve_cmd,
     stats_cmd,
     store_cmd,
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 app.command("extract")(extract_cmd.extract)
 app.command("ingest")(ingest_cmd.ingest)
+app.command("load")(load_cmd.load)
 app.command("query")(store_cmd.query)
 app.command("stats")(stats_cmd.stats)
 app.command("export")(export_cmd.export)

@@ -32,7 +32,9 @@ from parley.coding import CodingLimits
 from parley.ingest import ReadLimits
 from parley.pipeline import Pipeline
 from parley.remote import RemoteStore
+from parley.store import LinkCounts, Store
 from parley.store.owner import Owner
+from parley.store.partitions import PartitionStore
 
 _MIB = 1024 * 1024
 
@@ -44,6 +46,24 @@ WorkersOption = typer.Option(
     help="Worker processes that code (each loads the model once, some 500 MB); default: "
     "this machine's cores. 1 codes in this process. With --ray: Ray workers, default one "
     "per CPU of the cluster. Any number gives the same events.",
+)
+RayOption = typer.Option(
+    False,
+    "--ray",
+    help="Code on Ray: the cluster at --address (or RAY_ADDRESS), else a local Ray started "
+    "for this run. Needs pip install 'parley[ray]'.",
+)
+AddressOption = typer.Option(
+    None,
+    "--address",
+    help="With --ray: the cluster to code on, e.g. auto (this node's), ray://HEAD:10001.",
+)
+OutOption = typer.Option(
+    None,
+    "--out",
+    help="Write the coded documents as Parquet partitions into this folder instead of a "
+    "store (--db is not used); bring them into a store with parley load.",
+    file_okay=False,
 )
 
 
@@ -57,35 +77,79 @@ def ingest(
     max_record_mb: int = RecordCapOption,
     time_limit: float = TimeLimitOption,
     workers: int | None = WorkersOption,
+    ray: bool = RayOption,
+    address: str | None = AddressOption,
+    out: Path | None = OutOption,
 ) -> None:
     """Code documents and store them with their events. Re-running on the same input
     changes nothing; a changed document replaces its old events. While `parley serve` or
     `parley watch` holds the store, the documents go to it, and its dashboard shows them as
     soon as they are stored."""
-    coding = Coding(workers or local_cores(), dictionaries)
-    summary = run_ingest(paths, db, coding, read_limits(max_record_mb), time_limit)
-    print_summary(summary, db)
+    if address is not None and not ray:
+        raise typer.BadParameter("--address is the Ray cluster's: give --ray too")
+    coding = Coding(workers, dictionaries, ray, address)
+    limits = read_limits(max_record_mb)
+    if out is not None:
+        summary = run_ingest_out(paths, out, coding, limits, time_limit)
+        err_console.print(
+            f"{summary.counts()} written to {out} as Parquet partitions in "
+            f"{summary.seconds:.1f} s; bring them into a store with: parley load {out} --db FILE",
+            highlight=False,
+        )
+        print_peaks(summary)
+    else:
+        summary = run_ingest(paths, db, coding, limits, time_limit)
+        print_summary(summary, db)
     if summary.failed:
         raise typer.Exit(1)
 
 
 class Coding:
-    """Who codes an ingest: `workers` processes here (1: this process), with `dictionaries`."""
+    """Who codes an ingest: `workers` processes here (None: one per core; 1: this process),
+    or Ray workers (`ray`, at `address`), with `dictionaries`."""
 
-    def __init__(self, workers: int = 1, dictionaries: Path | None = None) -> None:
+    def __init__(
+        self,
+        workers: int | None = 1,
+        dictionaries: Path | None = None,
+        ray: bool = False,
+        address: str | None = None,
+    ) -> None:
         self.workers = workers
         self.dictionaries = dictionaries
+        self.ray = ray
+        self.address = address
 
     @contextmanager
     def crew(self) -> Iterator[Pipeline | Crew]:
         """The coders, started (their models loaded) and ended around the run."""
-        if self.workers == 1:
+        if self.ray:
+            with self._ray() as crew:
+                yield crew
+            return
+        workers = self.workers or local_cores()
+        if workers == 1:
             yield load_pipeline(self.dictionaries)
             return
-        with ProcessPool(self.workers, self.dictionaries) as pool:
-            with err_console.status(f"Loading the language model in {self.workers} workers…"):
+        with ProcessPool(workers, self.dictionaries) as pool:
+            with err_console.status(f"Loading the language model in {workers} workers…"):
                 pool.identity()
             yield pool
+
+    @contextmanager
+    def _ray(self) -> Iterator[Crew]:
+        from parley.coders.ray_crew import RayCrew  # Ray is an optional extra
+
+        with err_console.status("Starting Ray…"):
+            crew = RayCrew(self.address, self.workers, self.dictionaries)
+        with crew:
+            err_console.print(
+                f"coding on Ray: {crew.size} workers, {crew.cpus} CPUs in the cluster",
+                highlight=False,
+            )
+            with err_console.status(f"Loading the language model in {crew.size} Ray workers…"):
+                crew.identity()
+            yield crew
 
 
 def run_ingest(
@@ -102,7 +166,32 @@ def run_ingest(
     target = writable(db, lambda line: err_console.print(line, highlight=False))
     if isinstance(target, Owner):
         return _through_owner(target, paths, db, coding.dictionaries, limits, time_limit)
-    with target as store, coding.crew() as crew, progress_bar() as progress:
+    with target as store:
+        return _code_into(store, paths, coding, limits, coding_limits)
+
+
+def run_ingest_out(
+    paths: list[Path],
+    out: Path,
+    coding: Coding,
+    limits: ReadLimits,
+    time_limit: float | None = None,
+) -> IngestSummary:
+    """Ingest into Parquet partitions under `out` (linked when loaded, not here)."""
+    coding_limits = CodingLimits(seconds=time_limit) if time_limit else None
+    with PartitionStore(out) as store:
+        return _code_into(store, paths, coding, limits, coding_limits, link=False)
+
+
+def _code_into(
+    store: Store,
+    paths: list[Path],
+    coding: Coding,
+    limits: ReadLimits,
+    coding_limits: CodingLimits | None,
+    link: bool = True,
+) -> IngestSummary:
+    with coding.crew() as crew, progress_bar() as progress:
         task = progress.add_task("coding", total=None)
 
         def advance(outcome: DocumentOutcome) -> None:
@@ -110,7 +199,7 @@ def run_ingest(
                 progress.console.print(f"skipped {outcome.problem}", highlight=False)
             progress.advance(task)
 
-        return ingest_paths(paths, store, crew, advance, coding_limits, limits)
+        return ingest_paths(paths, store, crew, advance, coding_limits, limits, link)
 
 
 def _through_owner(
@@ -151,22 +240,30 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
     err_console.print(
         f"{summary.counts()} stored in {db} in {summary.seconds:.1f} s", highlight=False
     )
-    links = summary.links
-    err_console.print(
-        f"store: {links.multi_source_clusters} clusters reported by more than one document, "
-        f"{links.planned_links} planned→occurred links, {links.near_duplicates} near-duplicate "
-        f"documents (linked in {summary.link_seconds:.1f} s)",
-        highlight=False,
-    )
-    if len(summary.peaks) > 1:
-        peaks = ", ".join(f"{peak / _MIB:.0f}" for peak in summary.peaks)
-        err_console.print(
-            f"coded by {len(summary.peaks)} workers; peak memory of each: {peaks} MiB",
-            highlight=False,
-        )
+    print_peaks(summary)
+    print_links(summary.links, summary.link_seconds)
     if summary.undated:
         err_console.print(
             f"warning: {summary.undated} document(s) had no publication date; their relative "
             "dates are unresolved",
             highlight=False,
         )
+
+
+def print_peaks(summary: IngestSummary) -> None:
+    """The peak memory of each worker, when workers coded."""
+    if len(summary.peaks) > 1:
+        peaks = ", ".join(f"{peak / _MIB:.0f}" for peak in summary.peaks)
+        err_console.print(
+            f"coded by {len(summary.peaks)} workers; peak memory of each: {peaks} MiB",
+            highlight=False,
+        )
+
+
+def print_links(links: LinkCounts, seconds: float) -> None:
+    err_console.print(
+        f"store: {links.multi_source_clusters} clusters reported by more than one document, "
+        f"{links.planned_links} planned→occurred links, {links.near_duplicates} near-duplicate "
+        f"documents (linked in {seconds:.1f} s)",
+        highlight=False,
+    )

@@ -22,11 +22,12 @@ import duckdb
 
 from parley.errors import StoreError, StoreLocked
 from parley.models import Document, Event
-from parley.store import files, links, registry
+from parley.store import files, links, parquet, registry
 from parley.store.export import ExportFormat, export_events
 from parley.store.filters import EVENT_ORDER, EventFilter, where_clause
 from parley.store.links import EventFacts, LinkCounts, Signature
 from parley.store.owner import describe, lock_holder
+from parley.store.parquet import LoadCounts
 from parley.store.registry import Person
 from parley.store.rows import (
     INSERT_DOCUMENT,
@@ -245,6 +246,12 @@ class Store:
         See `parley.store.export` for the formats and the dyadic table."""
         with self._errors(f"export to {output}"):
             return export_events(self._conn, filters, fmt, output, dyadic)
+
+    def load_partitions(self, folder: Path) -> LoadCounts:
+        """Bring the Parquet partitions under `folder` (`parley ingest --out`) into this
+        store, in one transaction; see `parley.store.partitions`."""
+        with self._errors(f"load the partitions of {folder}"):
+            return parquet.load_partitions(self._conn, folder)
 
     def file_state(self, path: str) -> tuple[int, int] | None:
         """(size, mtime_ns) of the watched file `path` when it was last read to its end."""

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -19,6 +20,7 @@ from pathlib import Path
 from parley.ingest import ReadProblem, read_documents
 from parley.models import Document, Event
 from parley.pipeline import Pipeline, Prepare
+from parley.store import EventFilter, Store
 
 ONCE = "dies-once"
 ALWAYS = "dies-always"
@@ -40,6 +42,13 @@ def documents() -> list[Document]:
     demo = Path(str(resources.files("parley.data").joinpath("demo", "demo.jsonl")))
     fillers = _read(demo, 14) + _read(MUC, 30)
     return [INTRODUCED, *fillers[:35], NAMED, *fillers[35:]]
+
+
+def stored_events(store: Store) -> list[str]:
+    """Every event of `store`, in the store's order, as sorted JSON: equal lists mean equal
+    events, field for field."""
+    everything = EventFilter(limit=1_000_000)
+    return [json.dumps(e.to_dict(), sort_keys=True) for e in store.query_events(everything)]
 
 
 def _read(path: Path, count: int) -> list[Document]:

@@ -6,33 +6,23 @@ import json
 from functools import partial
 from pathlib import Path
 
-from crew_helpers import ALWAYS, LAG, ONCE, dying_pipeline
+from crew_helpers import ALWAYS, LAG, ONCE, dying_pipeline, stored_events
 from typer.testing import CliRunner
 
 from parley.batch import Ingester
 from parley.cli.app import app
 from parley.coders.pool import ProcessPool
 from parley.models import Document
-from parley.pipeline import Pipeline
-from parley.store import EventFilter, Store
+from parley.store import Store
 
 
-def _events(store: Store) -> list[str]:
-    everything = EventFilter(limit=1_000_000)
-    return [json.dumps(e.to_dict(), sort_keys=True) for e in store.query_events(everything)]
-
-
-def _ingest(path: Path, documents: list[Document], coder: object) -> tuple[list[str], object]:
-    with Store.open(path) as store:
-        summary = Ingester(store, lag=LAG).run(documents, coder)  # type: ignore[arg-type]
-        return _events(store), summary
-
-
-def test_two_workers_code_as_one_process(tmp_path: Path, corpus: list[Document]) -> None:
-    alone, _ = _ingest(tmp_path / "alone.duckdb", corpus, Pipeline())
-    with ProcessPool(2) as pool:
-        shared, summary = _ingest(tmp_path / "pool.duckdb", corpus, pool)
-    assert shared == alone
+def test_two_workers_code_as_one_process(
+    tmp_path: Path, corpus: list[Document], coded_alone: list[str]
+) -> None:
+    with Store.open(tmp_path / "pool.duckdb") as store, ProcessPool(2) as pool:
+        summary = Ingester(store, lag=LAG).run(corpus, pool)
+        shared = stored_events(store)
+    assert shared == coded_alone
     assert len(summary.peaks) == 2 and min(summary.peaks) > 100 * 1024 * 1024
     # the bare surname, 36 documents on, was coded knowing the envoy of the first
     named = [json.loads(e) for e in shared if json.loads(e)["doc_id"] == "named"]
@@ -76,6 +66,6 @@ def test_ingest_workers_option_gives_the_one_process_store(
         result = runner.invoke(app, ["ingest", str(source), "--db", str(db), "-w", workers])
         assert result.exit_code == 0, result.output
         with Store.open(db, read_only=True) as store:
-            stores[workers] = _events(store)
+            stores[workers] = stored_events(store)
     assert "coded by 2 workers; peak memory of each" in result.output
     assert stores["2"] == stores["1"] and stores["1"]
