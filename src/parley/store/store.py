@@ -38,6 +38,7 @@ from parley.store.rows import (
     document_row,
     event_from_record,
     event_row,
+    insert_rows,
     party_rows,
 )
 from parley.store.schema import SCHEMA_VERSION, migrate, schema_version
@@ -337,10 +338,10 @@ class Store:
                 links.INSERT_SIGNATURE, [doc.id, signature.scheme, signature.hashvalues]
             )
         if events:
-            self._conn.executemany(INSERT_EVENT, [event_row(event) for event in events])
+            insert_rows(self._conn, INSERT_EVENT, [event_row(event) for event in events])
         parties = [row for event in events for row in party_rows(event)]
         if parties:
-            self._conn.executemany(INSERT_PARTY, parties)
+            insert_rows(self._conn, INSERT_PARTY, parties)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
