@@ -109,6 +109,8 @@ class Pipeline:
         actors = self._actors.analyse(doc, home_country=home, published=published)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, countries, trace)
+        if not mentions:  # nothing to date, merge or place: the same answer, sooner
+            return []
         anchors = self._time.date_mentions(mentions, actors, published, countries)
         events = merge_mentions(document.id, mentions, trace)
         self._time.date_events(events, published, anchors)
