@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from parley import __version__
 from parley.coders.crew import Crew
@@ -31,9 +31,11 @@ from parley.errors import StoreError
 from parley.ingest import ReadLimits, ReadProblem, read_documents
 from parley.lessons import LEARNING_LAG, Lesson, Syllabus
 from parley.models import Document, Event
-from parley.pipeline import Pipeline
 from parley.resolve import resolve_store
 from parley.store import LinkCounts, Signature, Store
+
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
 
 OutcomeKind = Literal["new", "updated", "unchanged", "duplicate", "failed"]
 
@@ -157,7 +159,7 @@ class Ingester:
         done. Raises `parley.coding.Stopped` when `should_stop` says so, leaving the run
         unfinished as a crash would (what was saved stays saved)."""
         started = time.perf_counter()
-        crew = self._in_process(coder) if isinstance(coder, Pipeline) else coder
+        crew = coder if isinstance(coder, Crew) else self._in_process(coder)
         model, dictionary_hash = crew.identity()
         syllabus = Syllabus(self._lessons_for(crew), self.lag)
         run_id = self.store.start_run(__version__, model, dictionary_hash)

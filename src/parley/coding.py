@@ -24,9 +24,12 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from parley.models import Document, Entity, Event, Evidence
-from parley.pipeline import Pipeline, Prepare
+
+if TYPE_CHECKING:  # the pipeline loads spaCy; readers of coding's types need not
+    from parley.pipeline import Pipeline, Prepare
 
 PART_CHARS = 50_000
 """Longer documents are coded in parts of at most this many characters: far under spaCy's

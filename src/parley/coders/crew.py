@@ -14,16 +14,26 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from parley.coding import CodingLimits, Outcome, StopCheck, code_documents
 from parley.lessons import Lesson
 from parley.models import Document
-from parley.pipeline import Pipeline
 
-PipelineFactory = Callable[[Path | None], Pipeline]
-"""How a learner builds its pipeline from the dictionaries folder: `Pipeline` itself, except
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
+
+PipelineFactory = Callable[[Path | None], "Pipeline"]
+"""How a learner builds its pipeline from the dictionaries folder: `build_pipeline`, except
 in tests that inject a fault into a worker."""
+
+
+def build_pipeline(dictionaries: Path | None) -> Pipeline:
+    """A pipeline with `dictionaries`; spaCy loads here, in the worker, not in whoever
+    imports the crews."""
+    from parley.pipeline import Pipeline
+
+    return Pipeline(dictionaries)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,7 @@ class Failed:
     reason: str
 
 
+@runtime_checkable
 class Crew(Protocol):
     """Learners numbered `0 .. size - 1`, each with a pipeline of its own."""
 

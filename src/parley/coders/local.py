@@ -6,10 +6,14 @@ the rest of the run's lessons at its end (`settle`): the next run in a server kn
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from parley.coders.crew import Done, Failed, Task, code_task
 from parley.coding import StopCheck, one_line
 from parley.lessons import Lesson
-from parley.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
 
 
 class InProcess:

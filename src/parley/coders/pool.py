@@ -19,11 +19,18 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from parley.coders.crew import Done, Failed, PipelineFactory, Task, code_task, peak_rss
+from parley.coders.crew import (
+    Done,
+    Failed,
+    PipelineFactory,
+    Task,
+    build_pipeline,
+    code_task,
+    peak_rss,
+)
 from parley.coding import StopCheck, Stopped, one_line
 from parley.errors import ParleyError
 from parley.lessons import Lesson
-from parley.pipeline import Pipeline
 
 _POLL_SECONDS = 0.5
 _STOP_SECONDS = 5.0
@@ -90,7 +97,7 @@ class ProcessPool:
     """`size` worker processes; use as a context manager (leaving it ends them)."""
 
     def __init__(
-        self, size: int, dictionaries: Path | None = None, factory: PipelineFactory = Pipeline
+        self, size: int, dictionaries: Path | None = None, factory: PipelineFactory = build_pipeline
     ) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one worker")

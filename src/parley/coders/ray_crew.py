@@ -16,12 +16,18 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from parley.coders.crew import Done, Failed, PipelineFactory, Task, code_task
+from parley.coders.crew import (
+    Done,
+    Failed,
+    PipelineFactory,
+    Task,
+    build_pipeline,
+    code_task,
+)
 from parley.coders.schedule import TASK_SIZE
 from parley.coding import StopCheck, Stopped, one_line
 from parley.errors import ParleyError
 from parley.lessons import LEARNING_LAG, Lesson
-from parley.pipeline import Pipeline
 
 _POLL_SECONDS = 0.5
 
@@ -55,7 +61,7 @@ class RayCrew:
         address: str | None = None,
         size: int | None = None,
         dictionaries: Path | None = None,
-        factory: PipelineFactory = Pipeline,
+        factory: PipelineFactory = build_pipeline,
         lag: int = LEARNING_LAG,
     ) -> None:
         self._ray = _import_ray()
