@@ -21,6 +21,8 @@ import re
 import statistics
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -71,9 +73,10 @@ class Timing:
     p95: float
 
 
-def generated(count: int, seed: int = 7) -> list[tuple[Document, list[Event]]]:
-    """`count` events in documents of ten; parties drawn with a long tail, so the network has
-    hubs as real news has, and a third of events placed somewhere."""
+def generated(count: int, seed: int = 7) -> Iterator[tuple[Document, list[Event]]]:
+    """`count` events in documents of ten, made as they are read (a million would not fit
+    in memory at once); parties drawn with a long tail, so the network has hubs as real
+    news has, and a third of events placed somewhere."""
     rng = random.Random(seed)
     codes = [c.code for c in load_dictionaries().countries]
     weights = [1 / (rank + 1) for rank in range(len(codes))]
@@ -85,7 +88,6 @@ def generated(count: int, seed: int = 7) -> list[tuple[Document, list[Event]]]:
         Place(f"Place {i}", rng.choice(codes), rng.uniform(-50, 65), rng.uniform(-170, 170))
         for i in range(400)
     ]
-    corpus = []
     for number in range(count // EVENTS_PER_DOCUMENT):
         doc_id = f"bench-{number:06d}"
         parts, events = [], []
@@ -126,30 +128,41 @@ def generated(count: int, seed: int = 7) -> list[tuple[Document, list[Event]]]:
             parts.append(sentence)
             offset += len(sentence)
         document = Document(doc_id, "".join(parts), FIRST_DAY, "given", doc_id, None, "bench")
-        corpus.append((document, events))
-    return corpus
+        yield document, events
 
 
-def fill(path: Path, corpus: list[tuple[Document, list[Event]]]) -> None:
+def fill(path: Path, corpus: Iterable[tuple[Document, list[Event]]]) -> None:
     """Bulk-load rows made by the store's own row builders, named by the columns of its own
     INSERT statements: DuckDB reads JSON Lines in a blink where 100,000 row-by-row inserts
-    would take minutes."""
+    would take minutes. The rows are written out as they are made."""
     Store.open(path).close()  # creates the schema
     stamp = datetime(2025, 1, 1)
-    with tempfile.TemporaryDirectory() as folder:
-        rows: dict[str, list[list[Any]]] = {INSERT_DOCUMENT: [], INSERT_EVENT: [], INSERT_PARTY: []}
+    statements = (INSERT_DOCUMENT, INSERT_EVENT, INSERT_PARTY)
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as files:
+        targets = {statement: _target(statement) for statement in statements}
+        out = {
+            statement: files.enter_context(
+                Path(folder, f"{table}.jsonl").open("w", encoding="utf-8")
+            )
+            for statement, (table, _) in targets.items()
+        }
+
+        def write(statement: str, row: list[Any]) -> None:
+            columns = targets[statement][1]
+            record = dict(zip(columns, row, strict=True))
+            out[statement].write(json.dumps(record, default=str) + "\n")
+
         for document, coded in corpus:
-            rows[INSERT_DOCUMENT].append(document_row(document, "bench", stamp))
+            write(INSERT_DOCUMENT, document_row(document, "bench", stamp))
             for event in coded:
-                rows[INSERT_EVENT].append(event_row(event))
-                rows[INSERT_PARTY].extend(party_rows(event))
+                write(INSERT_EVENT, event_row(event))
+                for party in party_rows(event):
+                    write(INSERT_PARTY, party)
+        for handle in out.values():
+            handle.close()
         conn = duckdb.connect(str(path))
-        for statement, table_rows in rows.items():
-            table, columns = _target(statement)
+        for table, _ in targets.values():
             file = Path(folder, f"{table}.jsonl")
-            with file.open("w", encoding="utf-8") as out:
-                for row in table_rows:
-                    out.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
             conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_json(?)", [str(file)])
         conn.close()
 
@@ -182,11 +195,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    corpus = generated(args.events)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder, "bench.duckdb")
-        fill(db, corpus)
-        del corpus  # 100,000 live objects would make every garbage collection in the timings slow
+        fill(db, generated(args.events))
         gc.collect()
         filled = time.perf_counter() - started
         with Store.open(db) as store:

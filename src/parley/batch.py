@@ -2,12 +2,14 @@
 server's POST /api/documents and of its watch loop.
 
 An `Ingester` is the one writer of a store. Documents flow one at a time from the readers
-through the unchanged check and the near-duplicate check into `code_documents` and then into
-the store, each saved in its own transaction, so memory does not grow with the input and a
-crash loses at most the documents in hand. A document that cannot be read, coded or stored is
-reported once, by name, with a one-line reason, and is the only one lost. Cross-document
-resolution and the people registry are rebuilt by `link`, over the whole store, once a run (or,
-in a server, a queue of runs) is done.
+through the unchanged check and the near-duplicate check to a crew of coders (this process,
+worker processes or Ray: `parley.coders`, each coding with `code_documents`), and their
+outcomes come back in input order into the store, each saved in its own transaction, so
+memory does not grow with the input and a crash loses at most the documents in flight. A
+document that cannot be read, coded or stored is reported once, by name, with a one-line
+reason, and is the only one lost. Cross-document resolution and the people registry are
+rebuilt by `link`, over the whole store, once a run (or, in a server, a queue of runs) is
+done.
 """
 
 from __future__ import annotations
@@ -17,17 +19,23 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from parley import __version__
-from parley.coding import CodingLimits, NotCoded, StopCheck, code_documents
+from parley.coders.crew import Crew
+from parley.coders.local import InProcess
+from parley.coders.schedule import Schedule
+from parley.coding import CodingLimits, NotCoded, StopCheck
 from parley.duplicates import NearDuplicates, signature, to_stored
 from parley.errors import StoreError
 from parley.ingest import ReadLimits, ReadProblem, read_documents
+from parley.lessons import LEARNING_LAG, Lesson, Syllabus
 from parley.models import Document, Event
-from parley.pipeline import Pipeline
 from parley.resolve import resolve_store
 from parley.store import LinkCounts, Signature, Store
+
+if TYPE_CHECKING:
+    from parley.pipeline import Pipeline
 
 OutcomeKind = Literal["new", "updated", "unchanged", "duplicate", "failed"]
 
@@ -53,6 +61,8 @@ class IngestSummary:
     `duplicates` are documents stored this run as near-duplicates of another (linked, not
     coded); a rerun counts them as `unchanged`. `links` is the state of the whole store after
     the run's resolution; `link_seconds` is what resolution and the people registry took.
+    `peaks` is each coder's peak resident memory in bytes (a worker's, or this process's
+    when it coded).
     """
 
     new: int = 0
@@ -66,6 +76,7 @@ class IngestSummary:
     link_seconds: float = 0.0
     links: LinkCounts = field(default_factory=lambda: LinkCounts(0, 0, 0))
     problems: list[str] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -97,12 +108,14 @@ class IngestSummary:
 def ingest(
     paths: Iterable[Path],
     store: Store,
-    pipeline: Pipeline,
+    coder: Pipeline | Crew,
     on_outcome: OnOutcome = lambda _: None,
     limits: CodingLimits | None = None,
     read_limits: ReadLimits | None = None,
+    link: bool = True,
 ) -> IngestSummary:
-    """Read, code and store every document under `paths`, then link events across documents.
+    """Read, code and store every document under `paths`, then link events across documents
+    (unless not `link`: a store of Parquet partitions is linked when it is loaded).
 
     Unchanged documents are skipped before parsing, so re-running a folder costs only the
     reading; near-duplicates of a stored or earlier document are stored with a link and not
@@ -111,8 +124,9 @@ def ingest(
     started = time.perf_counter()
     ingester = Ingester(store)
     items = read_documents(paths, limits=read_limits)
-    summary = ingester.run(items, pipeline, on_outcome, limits=limits)
-    summary.links, summary.link_seconds = ingester.link()
+    summary = ingester.run(items, coder, on_outcome, limits=limits)
+    if link:
+        summary.links, summary.link_seconds = ingester.link()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -121,41 +135,45 @@ class Ingester:
     """The writer of one store: runs of input in, documents, events and links out.
 
     Build one per store and keep it: it holds the near-duplicate index of the stored
-    originals, read once, and knows which pipeline has already learned the store's people.
+    originals, read once, and knows which crew has already learned the store's people.
     Not thread-safe: one thread writes (a server gives it its own worker thread).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, lag: int = LEARNING_LAG) -> None:
         self.store = store
+        self.lag = lag
         self._originals: NearDuplicates | None = None
-        self._taught: Pipeline | None = None
+        self._taught: Crew | None = None
+        self._crews: dict[int, InProcess] = {}
 
     def run(
         self,
         items: Iterable[Document | ReadProblem],
-        pipeline: Pipeline,
+        coder: Pipeline | Crew,
         on_outcome: OnOutcome = lambda _: None,
         should_stop: StopCheck = lambda: False,
         limits: CodingLimits | None = None,
     ) -> IngestSummary:
-        """Store every document of `items` with its events, as one run, coded within
-        `limits`; `on_outcome` hears of each item as it is done. Raises
-        `parley.coding.Stopped` when `should_stop` says so, leaving the run unfinished as a
-        crash would (what was saved stays saved)."""
+        """Store every document of `items` with its events, as one run, coded by `coder`
+        (a pipeline codes here) within `limits`; `on_outcome` hears of each item as it is
+        done. Raises `parley.coding.Stopped` when `should_stop` says so, leaving the run
+        unfinished as a crash would (what was saved stays saved)."""
         started = time.perf_counter()
-        self._teach(pipeline)
-        run_id = self.store.start_run(__version__, pipeline.model, pipeline.dictionary_hash)
+        crew = coder if isinstance(coder, Crew) else self._in_process(coder)
+        model, dictionary_hash = crew.identity()
+        syllabus = Syllabus(self._lessons_for(crew), self.lag)
+        run_id = self.store.start_run(__version__, model, dictionary_hash)
         run = _Run(self, run_id, on_outcome)
-        to_code = run.to_code(items)
-        for outcome in code_documents(pipeline, to_code, limits, should_stop):
+        schedule = Schedule(crew, syllabus, limits or CodingLimits(), should_stop)
+        for outcome in schedule.outcomes(run.to_code(items)):
             stored = run.pending.popleft()
             if isinstance(outcome, NotCoded):
                 run.fail(stored.document, outcome.reason)
             else:
                 run.save(outcome.document, outcome.events, stored.signature)
-                pipeline.remember_events(outcome.events)
         summary = run.summary
         self.store.finish_run(run_id, summary.documents, summary.events)
+        summary.peaks = [schedule.peaks[learner] for learner in sorted(schedule.peaks)]
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -173,16 +191,27 @@ class Ingester:
             self._originals = NearDuplicates.from_store(self.store)
         return self._originals
 
-    def _teach(self, pipeline: Pipeline) -> None:
-        """Let `pipeline` learn the people of the stored documents, so a bare 'Blinken'
-        resolves through earlier ones; once per pipeline, since it then learns from what it
-        codes. The registry is rebuilt first: a run cut short never rebuilt it."""
-        if pipeline is self._taught:
-            return
+    def _in_process(self, pipeline: Pipeline) -> InProcess:
+        """The crew of `pipeline` alone, the same one each run, so what it learned and was
+        taught stays with it."""
+        if id(pipeline) not in self._crews or self._crews[id(pipeline)].pipeline is not pipeline:
+            self._crews[id(pipeline)] = InProcess(pipeline)
+        return self._crews[id(pipeline)]
+
+    def _lessons_for(self, crew: Crew) -> list[Lesson]:
+        """The people of the stored documents, for `crew` to learn first, so a bare
+        'Blinken' resolves through earlier ones; none for a crew taught before, which has
+        learned since from what it coded. The registry is rebuilt first: a run cut short
+        never rebuilt it."""
+        if crew is self._taught:
+            return []
+        self._taught = crew
         self.store.refresh_people()
-        for person in self.store.people():
-            pipeline.remember(person.name, person.country, person.org, person.sector, person.title)
-        self._taught = pipeline
+        return [
+            Lesson(person.name, person.country, person.org, person.sector, person.title)
+            for person in self.store.people()
+            if person.country or person.org
+        ]
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from parley.models import Document, Entity, Event, Evidence
 
-if TYPE_CHECKING:  # the pipeline loads spaCy; readers of coding's types and limits need not
-    from parley.pipeline import Pipeline
+if TYPE_CHECKING:  # the pipeline loads spaCy; readers of coding's types need not
+    from parley.pipeline import Pipeline, Prepare
 
 PART_CHARS = 50_000
 """Longer documents are coded in parts of at most this many characters: far under spaCy's
@@ -94,9 +94,12 @@ def code_documents(
     documents: Iterable[Document],
     limits: CodingLimits | None = None,
     should_stop: StopCheck = lambda: False,
+    prepare: Prepare | None = None,
 ) -> Iterator[Outcome]:
     """One outcome per document, in order. Short documents are parsed `_BATCH` at a time;
-    long ones alone, in parts, against the time limit."""
+    long ones alone, in parts, against the time limit. `prepare` is called with each
+    document just before it is coded (perhaps again, if its batch fails): what it may
+    know of earlier documents is learned there (`parley.lessons`)."""
     limits = limits or CodingLimits()
     batched = min(BATCH_CHARS, _part_size(pipeline, limits))
     batch: list[Document] = []
@@ -104,15 +107,15 @@ def code_documents(
         if should_stop():
             raise Stopped
         if len(document.text) > batched:
-            yield from _code_batch(pipeline, batch, limits, should_stop)
+            yield from _code_batch(pipeline, batch, limits, should_stop, prepare)
             batch = []
-            yield code_document(pipeline, document, limits, should_stop)
+            yield code_document(pipeline, document, limits, should_stop, prepare)
             continue
         batch.append(document)
         if len(batch) == _BATCH:
-            yield from _code_batch(pipeline, batch, limits, should_stop)
+            yield from _code_batch(pipeline, batch, limits, should_stop, prepare)
             batch = []
-    yield from _code_batch(pipeline, batch, limits, should_stop)
+    yield from _code_batch(pipeline, batch, limits, should_stop, prepare)
 
 
 def code_document(
@@ -120,10 +123,13 @@ def code_document(
     document: Document,
     limits: CodingLimits | None = None,
     should_stop: StopCheck = lambda: False,
+    prepare: Prepare | None = None,
 ) -> Outcome:
     """The events of one document, coded in parts when it is long; never raises for what
     the document holds (only `Stopped`)."""
     limits = limits or CodingLimits()
+    if prepare is not None:
+        prepare(document)
     started = time.monotonic()
     parts = split_text(document.text, _part_size(pipeline, limits))
     events: list[Event] = []
@@ -154,7 +160,11 @@ def _part_size(pipeline: Pipeline, limits: CodingLimits) -> int:
 
 
 def _code_batch(
-    pipeline: Pipeline, batch: list[Document], limits: CodingLimits, should_stop: StopCheck
+    pipeline: Pipeline,
+    batch: list[Document],
+    limits: CodingLimits,
+    should_stop: StopCheck,
+    prepare: Prepare | None,
 ) -> Iterator[Outcome]:
     """The batch parsed together; if that raises, the documents it had not yet given back
     are coded one at a time, so only the one that fails is lost."""
@@ -162,12 +172,12 @@ def _code_batch(
         return
     done = 0
     try:
-        for document, events in pipeline.extract_many(batch):
+        for document, events in pipeline.extract_many(batch, prepare):
             done += 1
             yield Coded(document, events)
     except Exception:
         for document in batch[done:]:
-            yield code_document(pipeline, document, limits, should_stop)
+            yield code_document(pipeline, document, limits, should_stop, prepare)
 
 
 def one_line(error: BaseException) -> str:

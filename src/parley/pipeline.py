@@ -7,7 +7,7 @@ dated and placed, and merged into one record per real-world event.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from parley.actors.resolve import ActorResolver
 from parley.events.extract import EventExtractor
 from parley.events.lexicon import load_lexicon
 from parley.events.trace import Trace
+from parley.lessons import Lesson
 from parley.merge import merge_mentions
 from parley.models import Document, Event
 from parley.nlp.cues import apply_cues
@@ -28,6 +29,8 @@ from parley.normalize.places import dateline_place, default_gazetteer, place_fro
 from parley.normalize.when import TimeStage
 
 _BATCH = 16
+
+Prepare = Callable[[Document], None]
 
 
 class Pipeline:
@@ -64,14 +67,10 @@ class Pipeline:
         record = PersonRecord(name, (), country, org, sector or "GOV", roles)
         self._actors.remember(record)
 
-    def remember_events(self, events: Iterable[Event]) -> None:
-        """Learn every named person who is a party to `events`."""
-        for event in events:
-            for entity in event.actor + event.recipient:
-                if entity.name and " " in entity.name:
-                    self.remember(
-                        entity.name, entity.country, entity.org, entity.sector, entity.title
-                    )
+    def learn(self, lessons: Iterable[Lesson]) -> None:
+        """Learn the people of `lessons` (see `parley.lessons` for when)."""
+        for lesson in lessons:
+            self.remember(*lesson)
 
     def extract(self, document: Document) -> list[Event]:
         """The events of one document."""
@@ -82,11 +81,17 @@ class Pipeline:
         trace = Trace()
         return self._code(document, self.nlp(self._readable(document.text)), trace), trace
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Events of many documents, parsed in batches (several times faster than one by one)."""
+    def extract_many(
+        self, documents: Iterable[Document], prepare: Prepare | None = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Events of many documents, parsed in batches (several times faster than one by
+        one); `prepare` is called with each document just before its events are coded,
+        after the parse (which it cannot change): there it learns what it may know."""
         texts = ((self._readable(d.text), d) for d in documents)
         pairs = self.nlp.pipe(texts, as_tuples=True, batch_size=_BATCH)
         for doc, document in pairs:
+            if prepare is not None:
+                prepare(document)
             yield document, self._code(document, doc, Trace())
 
     def _readable(self, text: str) -> str:
@@ -104,6 +109,8 @@ class Pipeline:
         actors = self._actors.analyse(doc, home_country=home, published=published)
         countries = {m.entity.country for m in actors.mentions if m.entity.country}
         mentions = self._extractor.mentions(doc, actors, countries, trace)
+        if not mentions:  # nothing to date, merge or place: the same answer, sooner
+            return []
         anchors = self._time.date_mentions(mentions, actors, published, countries)
         events = merge_mentions(document.id, mentions, trace)
         self._time.date_events(events, published, anchors)

@@ -14,7 +14,7 @@ import pytest
 
 from parley.events.trace import Trace
 from parley.models import Document, Event
-from parley.pipeline import Pipeline
+from parley.pipeline import Pipeline, Prepare
 
 
 @pytest.fixture(scope="session")
@@ -22,8 +22,9 @@ def real_pipeline() -> Pipeline:
     return Pipeline()
 
 
-class Faulty:
-    """The real pipeline, except that coding any of `bad` raises as a bug would."""
+class Faulty(Pipeline):
+    """The real pipeline, except that coding any of `bad` raises as a bug would (a
+    `Pipeline` to whoever asks, without building one of its own)."""
 
     def __init__(self, real: Pipeline, bad: set[str]) -> None:
         self._real = real
@@ -32,8 +33,10 @@ class Faulty:
     def __getattr__(self, name: str) -> object:
         return getattr(self._real, name)  # everything else is the real pipeline's
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        for document, events in self._real.extract_many(documents):
+    def extract_many(
+        self, documents: Iterable[Document], prepare: Prepare | None = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        for document, events in self._real.extract_many(documents, prepare):
             self._check(document)
             yield document, events
 
@@ -53,6 +56,6 @@ class Faulty:
 @pytest.fixture(scope="session")
 def faulty() -> Callable[..., Pipeline]:
     def make(real: Pipeline, *bad: str) -> Pipeline:
-        return Faulty(real, set(bad))  # type: ignore[return-value]
+        return Faulty(real, set(bad))
 
     return make

@@ -14,11 +14,12 @@ from parley.cli import (
     eval_cmd,
     export_cmd,
     extract_cmd,
+    ingest_cmd,
+    load_cmd,
     query_cmd,
     serve_cmd,
     show_cmd,
     stats_cmd,
-    store_cmd,
     summary_cmd,
 )
 from parley.cli.common import err_console
@@ -36,7 +37,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_cmd.extract)
-app.command("ingest")(store_cmd.ingest)
+app.command("ingest")(ingest_cmd.ingest)
+app.command("load")(load_cmd.load)
 app.command("query")(query_cmd.query)
 app.command("show")(show_cmd.show)
 app.command("stats")(stats_cmd.stats)

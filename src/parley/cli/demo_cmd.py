@@ -9,8 +9,8 @@ import typer
 
 from parley.cli.access import reading
 from parley.cli.common import console, err_console
+from parley.cli.ingest_cmd import Coding, print_summary, run_ingest
 from parley.cli.output import for_people, write_events
-from parley.cli.store_cmd import print_summary, run_ingest
 from parley.store import EventFilter
 from parley.store.filters import DEFAULT_STATUS
 from parley.store.owner import find_owner
@@ -32,7 +32,7 @@ def demo(
 
     The store is DB; the events print as a table on a terminal, as TSV in a pipe; the
     dashboard runs until Ctrl+C (--no-serve in scripts)."""
-    summary = run_ingest([demo_corpus()], db, None)
+    summary = run_ingest([demo_corpus()], db, Coding())
     print_summary(summary, db)
     with reading(db) as store:
         events = store.sourced_events(EventFilter(status=DEFAULT_STATUS))

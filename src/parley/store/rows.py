@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
+
+import duckdb
 
 from parley.models import Document, Entity, Event
 
@@ -36,6 +39,25 @@ INSERT INTO event_parties (event_id, role, position, text, name, country, org, s
     code)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
+
+
+ROWS_PER_STATEMENT = 200
+
+
+def insert_rows(conn: duckdb.DuckDBPyConnection, statement: str, rows: list[list[Any]]) -> None:
+    """Run `statement` (an INSERT of one row of `?`) for every row of `rows`, up to
+    `ROWS_PER_STATEMENT` rows a statement: DuckDB runs one statement of many rows some ten
+    times faster than `executemany` runs them one by one, and the writer is the one place
+    every document passes."""
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        conn.execute(_for_rows(statement, len(chunk)), [value for row in chunk for value in row])
+
+
+@lru_cache(maxsize=64)
+def _for_rows(statement: str, count: int) -> str:
+    head, values = statement.rsplit("VALUES", 1)
+    return f"{head}VALUES {', '.join([values.strip()] * count)}"
 
 
 def document_row(doc: Document, run_id: str, ingested_at: datetime) -> list[Any]:

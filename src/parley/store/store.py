@@ -22,7 +22,7 @@ import duckdb
 
 from parley.errors import StoreError, StoreLocked
 from parley.models import Document, Event
-from parley.store import analytics, files, links, registry
+from parley.store import analytics, files, links, parquet, registry
 from parley.store.agenda import Agenda, agenda
 from parley.store.axis import Interval
 from parley.store.detail import EventDetail, event_detail, matching_ids
@@ -31,6 +31,7 @@ from parley.store.export import ExportFormat, export_events
 from parley.store.filters import EventFilter, order_by, where_clause
 from parley.store.links import EventFacts, LinkCounts, Signature
 from parley.store.owner import describe, lock_holder
+from parley.store.parquet import LoadCounts
 from parley.store.parties import party_codes, stored_parties
 from parley.store.registry import Person
 from parley.store.rows import (
@@ -42,6 +43,7 @@ from parley.store.rows import (
     document_row,
     event_from_record,
     event_row,
+    insert_rows,
     party_rows,
 )
 from parley.store.schema import SCHEMA_VERSION, migrate, schema_version
@@ -255,6 +257,12 @@ class Store:
         with self._errors(f"export to {output}"):
             return export_events(self._conn, filters, fmt, output, dyadic)
 
+    def load_partitions(self, folder: Path) -> LoadCounts:
+        """Bring the Parquet partitions under `folder` (`parley ingest --out`) into this
+        store, in one transaction; see `parley.store.partitions`."""
+        with self._errors(f"load the partitions of {folder}"):
+            return parquet.load_partitions(self._conn, folder)
+
     def file_state(self, path: str) -> tuple[int, int] | None:
         """(size, mtime_ns) of the watched file `path` when it was last read to its end."""
         with self._errors(f"look up watched file {path!r}"):
@@ -415,10 +423,10 @@ class Store:
                 links.INSERT_SIGNATURE, [doc.id, signature.scheme, signature.hashvalues]
             )
         if events:
-            self._conn.executemany(INSERT_EVENT, [event_row(event) for event in events])
+            insert_rows(self._conn, INSERT_EVENT, [event_row(event) for event in events])
         parties = [row for event in events for row in party_rows(event)]
         if parties:
-            self._conn.executemany(INSERT_PARTY, parties)
+            insert_rows(self._conn, INSERT_PARTY, parties)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

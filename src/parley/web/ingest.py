@@ -21,8 +21,11 @@ def posted_job(posted: list[DocumentIn]) -> Job:
 
 
 def answer(job: Job) -> IngestPublic:
-    """Each posted document's outcome, in the order posted, and the events stored."""
-    documents = [_public(outcome) for outcome in job.outcomes]
+    """Each posted document's outcome, in the order posted (the writer reports a
+    near-duplicate or an unchanged document before those it codes), and the events stored."""
+    posted = {document.id: number for number, document in enumerate(job.items())}
+    outcomes = sorted(job.outcomes, key=lambda outcome: posted.get(outcome.id, len(posted)))
+    documents = [_public(outcome) for outcome in outcomes]
     return IngestPublic(documents=documents, events=sum(d.events or 0 for d in documents))
 
 
