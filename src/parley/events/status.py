@@ -15,7 +15,7 @@ from parley.events.proposals import proposal_above, proposal_fate
 from parley.models import Status
 from parley.nlp.cues import cue
 from parley.nlp.syntax import has_infinitive_to, is_marked, is_purpose
-from parley.nlp.vocabulary import ASKING_VERBS
+from parley.nlp.vocabulary import ASKING_VERBS, REPORTING_VERBS
 
 _FUTURE_AUX = cue("future_auxiliaries")
 _HYPOTHETICAL_AUX = cue("hypothetical_auxiliaries")
@@ -27,6 +27,7 @@ _PLANNED_MODIFIERS = cue("planned_modifiers")
 _HYPOTHETICAL_MODIFIERS = cue("hypothetical_modifiers")
 _FAILED_PREDICATES = cue("failed_predicates")
 _ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
+_SPEECH_VERBS = REPORTING_VERBS | cue("announcing_verbs")
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,31 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
         if aux & _FUTURE_AUX:
             return StatusReading("planned", 0.85)
         if aux & _HYPOTHETICAL_AUX:
+            if aux & _HYPOTHETICAL_AUX == {"would"} and "have" not in aux and _reported(token):
+                return StatusReading("planned", 0.75)  # 'announced he would resign'
             return StatusReading("hypothetical", 0.7)
         if token.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "was", "were", "did"}:
             return StatusReading("occurred", 0.85)
     if lemma in _FAILED_PREDICATES and not is_trigger:
         return StatusReading("failed", 0.8)
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """A clause told as what someone said, in the past, would do: 'announced he would
+    resign', 'said the NTSB would begin an investigation'. Reported speech moves 'will' to
+    'would' (the future seen from the past), so this is an intention announced, not a
+    condition; 'would have' is a counterfactual and 'could' a possibility, and neither
+    passes here."""
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    speaker = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and speaker.lemma_.lower() in _SPEECH_VERBS
+        and speaker.tag_ in ("VBD", "VBN")
+    )
 
 
 def _told_as_done(verb: Token) -> bool:

@@ -907,3 +907,17 @@ def test_a_to_clause_of_a_noun_takes_the_nouns_modality_and_its_owner() -> None:
 def test_a_governor_titled_by_a_state_of_a_union_serves_that_union() -> None:
     text = "Florida Governor Ron DeSantis declared a state of emergency on Friday."
     assert parties(only(text, "COERCE").actor) == {"USA"}
+
+
+def test_what_someone_said_would_happen_is_planned() -> None:
+    """Reported speech moves 'will' to 'would': the intention announced, dated after it."""
+    text = "Officials said on Monday that Russia would impose sanctions on Moldova."
+    sanctions = only(text, "SANCTION")
+    assert sanctions.status == "planned"
+    assert sanctions.date is not None and sanctions.date.start >= date(2023, 3, 6)
+    could = "Officials said on Monday that Russia could impose sanctions on Moldova."
+    assert only(could, "SANCTION").status == "hypothetical"
+    counterfactual = "Officials said Russia would have imposed sanctions on Moldova."
+    assert only(counterfactual, "SANCTION").status == "hypothetical"
+    unreported = "Russia would impose sanctions on Moldova."
+    assert only(unreported, "SANCTION").status == "hypothetical"
