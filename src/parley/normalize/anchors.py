@@ -322,13 +322,14 @@ def _objects(prep: Token) -> list[Token]:
 
 
 def _place_names(obj: Token) -> list[Token]:
-    """Where a place's name may sit: the object itself, its compounds ('the Darfur region')
-    and, after a place noun, its 'of' phrase ('the town of Samarra') or its owner
-    ('Afghanistan's Maidan Wardak province'); after a part, the whole it is part of ('the
-    centre of ...')."""
+    """Where a place's name may sit: the object itself, its compounds ('the Darfur region',
+    'a Riverside County court') and, after a place noun, its 'of' phrase ('the town of
+    Samarra') or its owner ('Afghanistan's Maidan Wardak province'); after a part, the
+    whole it is part of ('the centre of ...')."""
     names = [obj]
     if obj.pos_ != "PROPN":  # 'the Darfur region'; but 'Freedom Plaza' is no place 'Freedom'
-        names += [c for c in obj.children if c.dep_ == "compound"]
+        # the parser takes some such names for nominal modifiers ('Riverside County court')
+        names += [c for c in obj.children if c.dep_ in ("compound", "nmod")]
     lemma = obj.lemma_.lower()
     if lemma in _PLACE_NOUNS:
         names += prep_objects(obj, "of") + [c for c in obj.children if c.dep_ == "poss"]

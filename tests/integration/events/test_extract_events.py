@@ -921,3 +921,12 @@ def test_what_someone_said_would_happen_is_planned() -> None:
     assert only(counterfactual, "SANCTION").status == "hypothetical"
     unreported = "Russia would impose sanctions on Moldova."
     assert only(unreported, "SANCTION").status == "hypothetical"
+
+
+def test_a_place_named_before_the_building_it_is_in() -> None:
+    text = (
+        "In California's Riverside County criminal court, Judge Bernard Schwartz sentenced "
+        "David Turpin to life in prison on Friday."
+    )
+    court = only(text, "COERCE")
+    assert court.event_loc is not None and court.event_loc.name == "Riverside County"

@@ -60,3 +60,17 @@ def test_a_place_qualified_by_its_state_or_country_is_the_first_part() -> None:
     assert london is not None and london.country == "CAN"
     capital = gazetteer.lookup("Washington, DC")
     assert capital is not None and (capital.name, capital.country) == ("Washington", "USA")
+
+
+def test_us_counties_by_a_name_one_state_has_or_with_their_state() -> None:
+    gazetteer = default_gazetteer()
+    county = gazetteer.lookup("Yellowstone County")
+    assert county is not None
+    assert (county.country, county.precision, county.gazetteer_id) == (
+        "USA",
+        "province",
+        "fips:30111",
+    )
+    assert gazetteer.lookup("Washington County") is None  # thirty states have one
+    oregon = gazetteer.lookup("Washington County, Oregon")
+    assert oregon is not None and oregon.gazetteer_id == "fips:41067"
