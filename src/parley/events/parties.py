@@ -35,6 +35,7 @@ _PERPETRATION = cue("perpetration_verbs")
 _RESPONSIBILITY = cue("responsibility_nouns")
 _FORCES = frozenset({"MIL", "COP", "REB", "UAF", "IGO"})
 _UNDERGOING = cue("undergoing_verbs")
+_UNDERGOING_NOUNS = cue("undergoing_nouns")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -260,6 +261,8 @@ def _noun_parties(
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _UNDERGOING:
         recipient += _subject_of(noun.head, actors)  # 'he survived a drone attack'
         return actor, recipient
+    if not recipient and _undergone_as(noun):  # 'Mahan has been the subject of US sanctions'
+        recipient = _subject_of(noun.head.head.head, actors)
     listed = _standing_phrase(noun)  # 'launched artillery, mortar and rocket fire'
     governor = _supporting_word(listed, lexicon)
     supported = listed.dep_ in _SUPPORTED_DEPS and lexicon.support_verb(governor) is not None
@@ -280,6 +283,15 @@ def _noun_parties(
     if not actor and _responsibility_claimed(noun):  # 'X claimed responsibility for the attack'
         actor = _subject_of(noun.head.head.head, actors)
     return actor, recipient
+
+
+def _undergone_as(noun: Token) -> bool:
+    """'has been the subject of sanctions', 'became the target of attacks': the subject of
+    the copula is what the event is done to."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    role = noun.head.head
+    return role.dep_ == "attr" and role.lemma_.lower() in _UNDERGOING_NOUNS
 
 
 def _responsibility_claimed(noun: Token) -> bool:

@@ -930,3 +930,9 @@ def test_a_place_named_before_the_building_it_is_in() -> None:
     )
     court = only(text, "COERCE")
     assert court.event_loc is not None and court.event_loc.name == "Riverside County"
+
+
+def test_the_subject_of_sanctions_is_their_target() -> None:
+    text = "Iran has been the target of American sanctions since 1979."
+    sanctions = only(text, "SANCTION")
+    assert (parties(sanctions.actor), parties(sanctions.recipient)) == ({"USA"}, {"IRN"})
