@@ -25,7 +25,13 @@ from parley.nlp.cues import apply_cues
 from parley.nlp.layout import unwrap
 from parley.nlp.pipeline import load_nlp, model_version
 from parley.nlp.truecase import default_truecaser, restore_case
-from parley.normalize.places import dateline_place, default_gazetteer, place_from_dateline
+from parley.normalize.places import (
+    dateline_place,
+    default_gazetteer,
+    place_by_the_day,
+    place_from_dateline,
+)
+from parley.normalize.scenes import SAYINGS
 from parley.normalize.when import TimeStage
 
 _BATCH = 16
@@ -114,6 +120,7 @@ class Pipeline:
         anchors = self._time.date_mentions(mentions, actors, published, countries)
         events = merge_mentions(document.id, mentions, trace)
         self._time.date_events(events, published, anchors)
+        place_by_the_day(events, SAYINGS)
         place_from_dateline(events, dateline, published)
         return events
 

@@ -212,6 +212,29 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
 _DATELINE_DAYS = 1
 
 
+def place_by_the_day(events: list[Event], sayings: frozenset[str]) -> None:
+    """An event told with no place, on a day when every placed event of the story is in
+    one place, happened there too: 'Violence broke out on Saturday when thousands rallied
+    at Freedom Plaza in Washington ... As a result of Saturday's unrest, twenty people were
+    arrested.' A reader carries the day's scene across paragraphs as a sentence's scene is
+    carried within one (`parley.normalize.scenes`). Only for acts told to the day, not for
+    what is said (`sayings`: said wherever the speaker is) and not for events of other
+    days or of a day told in two places."""
+    places: dict[date, set[Place]] = defaultdict(set)
+    for event in events:
+        if event.event_loc is not None and _told_to_the_day(event):
+            places[event.date.start].add(event.event_loc)
+    for event in events:
+        if event.event_loc is not None or event.event in sayings or not _told_to_the_day(event):
+            continue
+        if event.status == "occurred" and len(places[event.date.start]) == 1:
+            event.event_loc = next(iter(places[event.date.start]))
+
+
+def _told_to_the_day(event: Event) -> bool:
+    return event.date is not None and event.date.granularity == "day"
+
+
 def place_from_dateline(
     events: list[Event], dateline: Place | None, published: date | None
 ) -> None:

@@ -936,3 +936,17 @@ def test_the_subject_of_sanctions_is_their_target() -> None:
     text = "Iran has been the target of American sanctions since 1979."
     sanctions = only(text, "SANCTION")
     assert (parties(sanctions.actor), parties(sanctions.recipient)) == ({"USA"}, {"IRN"})
+
+
+def test_an_act_of_the_day_is_where_the_day_s_events_are() -> None:
+    text = (
+        "Violence broke out on Saturday when thousands of people rallied at a square in "
+        "Lyon to protest the election results.\n\n"
+        "As a result of Saturday's unrest, police arrested twenty people.\n\n"
+        "On Monday, police arrested two more men."
+    )
+    arrests = [e for e in events(text) if e.event == "COERCE"]
+    saturday = next(e for e in arrests if e.date.start == date(2023, 3, 11))
+    assert saturday.event_loc is not None and saturday.event_loc.name == "Lyon"
+    monday = next(e for e in arrests if e.date.start == date(2023, 3, 13))
+    assert monday.event_loc is None  # another day: the text does not say where
