@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
+from parley.nlp.cues import cue
 from parley.nlp.syntax import is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_date_phrase, is_narrative, resolve_after, resolve_date
@@ -26,8 +27,10 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 _TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
 _OTHER_THINGS = {"since", "after", "before", "following", "unlike", "like", "than"}
 _PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
-_OTHER_CLAUSES = {"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"}
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"})
+_PATIENT_CLAUSES = _OTHER_CLAUSES | {"relcl", "acl"}
 _ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
+_PRESENCE_VERBS = cue("presence_verbs")
 
 
 def governing_chain(trigger: Token) -> list[Token]:
@@ -223,12 +226,46 @@ def place_for(
     """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul';
     for an act told in the passive, where what underwent it is ('a refinery in northern
     Iraq was hit by rockets')."""
-    for token in _place_search_roots(trigger) + _patients(trigger):
-        for prep in _place_prepositions(token):
+    roots = _place_search_roots(trigger)
+    searches = [(token, _OTHER_CLAUSES) for token in roots]
+    # what underwent it: its own place phrase, not one of a clause describing it ('the
+    # minister, who was born in Yogyakarta, was stabbed'; see `_whereabouts`)
+    searches += [(token, _PATIENT_CLAUSES) for token in _patients(trigger)]
+    for token, other_clauses in searches:
+        for prep in _place_prepositions(token, other_clauses):
             place = place_names_under(prep, actors, gazetteer, countries)
             if place is not None:
                 return place
-    return _modifier_place(trigger, actors, gazetteer, countries)
+    return _modifier_place(trigger, actors, gazetteer, countries) or _whereabouts(
+        roots, actors, gazetteer, countries
+    )
+
+
+def _whereabouts(
+    roots: list[Token], actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """Where a participant was, told in a clause on their name: 'Wiranto, who was visiting
+    the town of Pandeglang, survived the attack', 'the envoy, who was in Kabul for talks,
+    was shot'."""
+    participants = [c for root in roots for c in root.children if c.dep_ in _ARGUMENTS]
+    participants += [c for p in participants for c in p.children if c.dep_ == "appos"]
+    for clause in (c for p in participants for c in p.children if c.dep_ == "relcl"):
+        if clause.lemma_.lower() not in _PRESENCE_VERBS:
+            continue
+        visited = [c for c in clause.children if c.dep_ == "dobj"]
+        # 'who was in Kabul', but not 'who was born in Yogyakarta': a bare 'be' only with
+        # its own place phrase
+        preps = (
+            [c for c in clause.children if c.dep_ == "prep" and _is_place_prep(c)]
+            if clause.lemma_.lower() == "be"
+            else _place_prepositions(clause)
+        )
+        for obj in visited + [o for prep in preps for o in _objects(prep)]:
+            for name in _place_names(obj):
+                place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
+                if place is not None:
+                    return place
+    return None
 
 
 def place_names_under(
@@ -418,8 +455,8 @@ def _where(verb: Token) -> bool:
     return verb.dep_ == "relcl" and any(t.lower_ == "where" for t in nearby)
 
 
-def _place_prepositions(root: Token) -> list[Token]:
-    """Place prepositions under `root`, not crossing into other clauses, the subject or a
+def _place_prepositions(root: Token, other_clauses: frozenset[str] = _OTHER_CLAUSES) -> list[Token]:
+    """Place prepositions under `root`, not crossing into `other_clauses`, the subject or a
     phrase about another time or thing ('the deadliest since an assault in Ghazni')."""
     found = []
     stack = [root]
@@ -427,7 +464,7 @@ def _place_prepositions(root: Token) -> list[Token]:
         token = stack.pop()
         for child in token.children:
             listed = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")  # a list member
-            if child.dep_ in _OTHER_CLAUSES and not listed:
+            if child.dep_ in other_clauses and not listed:
                 continue
             if child.dep_ == "prep" and child.lower_ in _OTHER_THINGS:
                 continue

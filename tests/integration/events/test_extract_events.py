@@ -950,3 +950,16 @@ def test_an_act_of_the_day_is_where_the_day_s_events_are() -> None:
     assert saturday.event_loc is not None and saturday.event_loc.name == "Lyon"
     monday = next(e for e in arrests if e.date.start == date(2023, 3, 13))
     assert monday.event_loc is None  # another day: the text does not say where
+
+
+def test_where_the_one_it_befell_was_is_where_it_happened() -> None:
+    text = (
+        "Indonesia's security minister Wiranto, who was visiting the town of Pandeglang, was "
+        "stabbed on Monday."
+    )
+    stabbing = only(text, "ASSAULT")
+    assert stabbing.event_loc is not None and stabbing.event_loc.name == "Pandeglang"
+    born = (
+        "Indonesia's security minister Wiranto, who was born in Yogyakarta, was stabbed on Monday."
+    )
+    assert only(born, "ASSAULT").event_loc is None  # where he was born is not where he was
