@@ -59,8 +59,8 @@ def serve(
     time_limit: float = TimeLimitOption,
 ) -> None:
     """Serve the analyst's dashboard at http://HOST:PORT/ and the JSON API under /api. While
-    it runs it holds the store: `parley ingest`, `query`, `stats`, `export` and `actors` on
-    the same --db go through it, and the dashboard shows what they add at once."""
+    it runs it holds the store: every other `parley` command on the same --db (ingest,
+    query, show, stats, export...) goes through it, and the dashboard shows what they add at once."""
     _run(
         db,
         host=host,
@@ -89,8 +89,8 @@ def watch(
     """Code the files that arrive in FOLDER into the store, each once, as they are finished,
     until Ctrl+C: the dashboard-less `parley serve --watch`. Files already read are not read
     again after a restart; one it was in the middle of is read again (what it stored of it is
-    then unchanged). It holds the store meanwhile, and `parley ingest`, `query`, `stats`,
-    `export` and `actors` on it go through it."""
+    then unchanged). It holds the store meanwhile, and every other `parley` command on it
+    (ingest, query, show, stats, export...) goes through it."""
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder", param_hint="FOLDER")
     _run(

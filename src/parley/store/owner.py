@@ -4,7 +4,7 @@ DuckDB lets one process at a time open a store file for writing (and none other 
 does). So a store has at most one owner: a process that opened it and keeps it, `parley
 serve` or `parley watch`, through which everyone else reads and writes. The owner says so in
 a small file beside the store (`events.duckdb.owner`, readable by its user only): its address
-and a key for the owner's API. `parley ingest`, `query`, `stats`, `export` and `actors` look
+and a key for the owner's API. Every other `parley` command on that store looks
 there first and, when a live owner answers, go through it; otherwise they open the file
 themselves. An advertisement left behind by an owner that died (kill -9, a power cut) names
 a process that no longer exists, and is removed by the next one to look.

@@ -72,8 +72,8 @@ def serve(
                     "choose one)"
                 )
         announce(
-            f"This process now holds {db}: `parley ingest`, `query`, `stats`, `export` and "
-            "`actors` on it go through it."
+            f"This process now holds {db}: every other `parley` command on it (ingest, query, "
+            "show, stats, export...) goes through it."
         )
         if host in _ANY_ADDRESS and ANY_HOST not in settings.allowed_hosts:
             announce(
