@@ -60,7 +60,8 @@ def serve(
 ) -> None:
     """Serve the analyst's dashboard at http://HOST:PORT/ and the JSON API under /api. While
     it runs it holds the store: every other `parley` command on the same --db (ingest,
-    query, show, stats, export...) goes through it, and the dashboard shows what they add at once."""
+    query, show, stats, export...) goes through it, and the dashboard shows what they add
+    at once."""
     _run(
         db,
         host=host,

@@ -3,7 +3,8 @@
 DuckDB lets one process write a store file (and none other open it meanwhile), so while the
 server runs it is that process, and it serves everyone: the dashboard's reads, POSTed
 documents, a watched folder, and the command line's `parley ingest`, `query`, `show`,
-`stats`, `export` and the others (see `parley.store.owner` for how they find it). Inside the process:
+`stats`, `export` and the others (see `parley.store.owner` for how they find it). Inside
+the process:
 
 - one **writer**: an `Ingester` on its own connection, run by one worker thread that takes
   jobs from a bounded queue, so coding never runs on the event loop, a full queue is a
