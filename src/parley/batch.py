@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -113,9 +114,11 @@ def ingest(
     limits: CodingLimits | None = None,
     read_limits: ReadLimits | None = None,
     link: bool = True,
+    published: date | None = None,
 ) -> IngestSummary:
     """Read, code and store every document under `paths`, then link events across documents
     (unless not `link`: a store of Parquet partitions is linked when it is loaded).
+    `published` dates what the input does not (see `read_documents`).
 
     Unchanged documents are skipped before parsing, so re-running a folder costs only the
     reading; near-duplicates of a stored or earlier document are stored with a link and not
@@ -123,7 +126,7 @@ def ingest(
     """
     started = time.perf_counter()
     ingester = Ingester(store)
-    items = read_documents(paths, limits=read_limits)
+    items = read_documents(paths, published=published, limits=read_limits)
     summary = ingester.run(items, coder, on_outcome, limits=limits)
     if link:
         summary.links, summary.link_seconds = ingester.link()

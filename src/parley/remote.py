@@ -19,6 +19,7 @@ import http.client
 import json
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -114,6 +115,7 @@ class RemoteStore:
         max_record_bytes: int,
         time_limit: float | None,
         on_progress: Callable[[int, list[str]], None],
+        published: date | None = None,
     ) -> IngestSummary:
         """Have the owner read and store `paths` (within the record cap, and the time limit
         per document when given); `on_progress(handled, new_problems)` hears how far it got,
@@ -123,6 +125,7 @@ class RemoteStore:
             "paths": [str(path.resolve()) for path in paths],
             "max_record_bytes": max_record_bytes,
             "time_limit": time_limit,
+            "published": published.isoformat() if published else None,
         }
         job = self._json("POST", "/ingest", body)["job"]
         seen = 0

@@ -31,6 +31,14 @@ DictionariesOption = typer.Option(
 
 _MIB = 1024 * 1024
 
+PublishedOption = typer.Option(
+    None,
+    "--published",
+    help="Publication date (YYYY-MM-DD) that relative dates ('Friday', 'last week') are "
+    "resolved against: for text and HTML files, and for records of the other formats that "
+    "carry no date of their own. Without it Parley looks for a date line in the text.",
+)
+
 RecordCapOption = typer.Option(
     MAX_RECORD_BYTES // _MIB,
     "--max-record-mb",

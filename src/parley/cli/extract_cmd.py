@@ -10,6 +10,7 @@ import typer
 
 from parley.cli.common import (
     DictionariesOption,
+    PublishedOption,
     RecordCapOption,
     TimeLimitOption,
     console,
@@ -29,12 +30,7 @@ def extract(
     paths: list[Path] = typer.Argument(
         ..., help="Articles: .txt, .html, .jsonl (one document a line), or folders of them."
     ),
-    published: str | None = typer.Option(
-        None,
-        "--published",
-        help="Publication date (YYYY-MM-DD) that relative dates ('Friday', 'last week') are "
-        "resolved against. Without it Parley looks for a date line in the text.",
-    ),
+    published: str | None = PublishedOption,
     doc_id: str | None = typer.Option(None, "--doc-id", help="Id for a single document."),
     fmt: Format | None = typer.Option(
         None,

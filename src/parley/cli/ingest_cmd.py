@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,12 @@ import typer
 from parley.cli.access import writable
 from parley.cli.common import (
     DictionariesOption,
+    PublishedOption,
     RecordCapOption,
     TimeLimitOption,
     err_console,
     load_pipeline,
+    parse_day,
     progress_bar,
     read_limits,
 )
@@ -73,6 +76,7 @@ def ingest(
         help="Files or folders of articles (.txt .html .jsonl .csv .rss/.atom .warc[.gz]).",
     ),
     db: Path = DbOption,
+    published: str | None = PublishedOption,
     dictionaries: Path | None = DictionariesOption,
     max_record_mb: int = RecordCapOption,
     time_limit: float = TimeLimitOption,
@@ -89,8 +93,9 @@ def ingest(
         raise typer.BadParameter("--address is the Ray cluster's: give --ray too")
     coding = Coding(workers, dictionaries, ray, address)
     limits = read_limits(max_record_mb)
+    day = parse_day(published, "--published")
     if out is not None:
-        summary = run_ingest_out(paths, out, coding, limits, time_limit)
+        summary = run_ingest_out(paths, out, coding, limits, time_limit, day)
         err_console.print(
             f"{summary.counts()} written to {out} as Parquet partitions in "
             f"{summary.seconds:.1f} s; bring them into a store with: parley load {out} --db FILE",
@@ -98,7 +103,7 @@ def ingest(
         )
         print_peaks(summary)
     else:
-        summary = run_ingest(paths, db, coding, limits, time_limit)
+        summary = run_ingest(paths, db, coding, limits, time_limit, day)
         print_summary(summary, db)
     if summary.failed:
         raise typer.Exit(1)
@@ -160,16 +165,18 @@ def run_ingest(
     coding: Coding,
     limits: ReadLimits | None = None,
     time_limit: float | None = None,
+    published: date | None = None,
 ) -> IngestSummary:
     """Ingest with a progress bar, here or through the store's owner; shared by `ingest`
-    and `demo`."""
+    and `demo`. `published` dates what carries no date of its own."""
     limits = limits or ReadLimits()
     coding_limits = CodingLimits(seconds=time_limit) if time_limit else None
     target = writable(db, lambda line: err_console.print(line, highlight=False))
     if isinstance(target, Owner):
-        return _through_owner(target, paths, db, coding.dictionaries, limits, time_limit)
+        remote = (limits, time_limit, published)
+        return _through_owner(target, paths, db, coding.dictionaries, *remote)
     with target as store:
-        return _code_into(store, paths, coding, limits, coding_limits)
+        return _code_into(store, paths, coding, limits, coding_limits, published)
 
 
 def run_ingest_out(
@@ -178,13 +185,14 @@ def run_ingest_out(
     coding: Coding,
     limits: ReadLimits,
     time_limit: float | None = None,
+    published: date | None = None,
 ) -> IngestSummary:
     """Ingest into Parquet partitions under `out` (linked when loaded, not here)."""
     from parley.store.partitions import PartitionStore
 
     coding_limits = CodingLimits(seconds=time_limit) if time_limit else None
     with PartitionStore(out) as store:
-        return _code_into(store, paths, coding, limits, coding_limits, link=False)
+        return _code_into(store, paths, coding, limits, coding_limits, published, link=False)
 
 
 def _code_into(
@@ -193,6 +201,7 @@ def _code_into(
     coding: Coding,
     limits: ReadLimits,
     coding_limits: CodingLimits | None,
+    published: date | None,
     link: bool = True,
 ) -> IngestSummary:
     from parley.batch import ingest as ingest_paths
@@ -205,7 +214,7 @@ def _code_into(
                 progress.console.print(f"skipped {outcome.problem}", highlight=False)
             progress.advance(task)
 
-        return ingest_paths(paths, store, crew, advance, coding_limits, limits, link)
+        return ingest_paths(paths, store, crew, advance, coding_limits, limits, link, published)
 
 
 def _through_owner(
@@ -215,6 +224,7 @@ def _through_owner(
     dictionaries: Path | None,
     limits: ReadLimits,
     time_limit: float | None,
+    published: date | None,
 ) -> IngestSummary:
     """Have the process that holds `db` ingest `paths`, with a progress bar here."""
     given = str(dictionaries.resolve()) if dictionaries else None
@@ -239,7 +249,7 @@ def _through_owner(
             progress.update(task, completed=handled)
 
         remote = RemoteStore(owner)
-        return remote.ingest(paths, limits.max_record_bytes, time_limit, advance)
+        return remote.ingest(paths, limits.max_record_bytes, time_limit, advance, published)
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:

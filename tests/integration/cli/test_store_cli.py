@@ -227,3 +227,18 @@ def test_ingest_keeps_the_good_files_when_one_is_bad(
         assert store.get_document("c-good") is not None
         assert store.get_document("b-bad") is None
         assert store.counts()["documents"] == 2
+
+
+def test_ingest_published_dates_what_carries_no_date(
+    parley, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("undated.txt").write_text("Police arrested two men in Lyon on Friday.\n", encoding="utf-8")
+    result = parley.invoke(
+        "ingest", "undated.txt", "--db", "store.duckdb", "--published", "2023-03-14"
+    )
+    parley.assert_clean(result, 0)
+    (arrest,) = _query(parley, "--event", "COERCE")
+    assert arrest["date"] == "2023-03-10"  # the Friday before publication
+    bad = parley.invoke("ingest", "undated.txt", "--db", "store.duckdb", "--published", "Friday")
+    assert bad.exit_code == 2 and "--published" in bad.stderr

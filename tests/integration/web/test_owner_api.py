@@ -87,6 +87,7 @@ def test_an_export_is_sent_whole_with_its_row_count(owned: TestClient) -> None:
         ("/api/owner/ingest", {"paths": ["relative/news.jsonl"]}),
         ("/api/owner/ingest", {"paths": "/not/a/list"}),
         ("/api/owner/ingest", {"paths": ["/news.jsonl"], "max_record_bytes": 0}),
+        ("/api/owner/ingest", {"paths": ["/news.jsonl"], "published": "last Friday"}),
     ],
 )
 def test_bad_requests_are_422s(owned: TestClient, path: str, body: dict[str, object]) -> None:

@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,8 +57,13 @@ def ingest(owner: OwnerDep, payload: Payload) -> dict[str, str]:
         raise HTTPException(status_code=422, detail="paths must be absolute")
     limits = _read_limits(payload.get("max_record_bytes"))
     coding = _coding_limits(payload.get("time_limit"))
+    day = _published(payload.get("published"))
     names = ", ".join(paths) if len(paths) <= 3 else f"{paths[0]} and {len(paths) - 1} more"
-    job = Job(f"ingest of {names}", lambda: read_documents(paths, limits=limits), coding)
+    job = Job(
+        f"ingest of {names}",
+        lambda: read_documents(paths, published=day, limits=limits),
+        coding,
+    )
     owner.submit(job, track=True)
     return {"job": job.id}
 
@@ -144,6 +150,15 @@ def _coding_limits(value: Any) -> CodingLimits | None:
     if not isinstance(value, int | float) or value <= 0:
         raise HTTPException(status_code=422, detail="time_limit must be a positive number")
     return CodingLimits(seconds=float(value))
+
+
+def _published(value: Any) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise HTTPException(status_code=422, detail="published must be YYYY-MM-DD") from None
 
 
 def _read_limits(value: Any) -> ReadLimits:
