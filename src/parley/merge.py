@@ -324,7 +324,10 @@ def _union(lists: Iterable[list[Entity]]) -> list[Entity]:
 
 
 def _same_entity(first: Entity, second: Entity) -> bool:
-    return (first.name, first.side) == (second.name, second.side)
+    """The same person or party; but a state's police and its protesters are two sides
+    of a clash, not one."""
+    sectors = {first.sector, second.sector} - {None}
+    return (first.name, first.side) == (second.name, second.side) and len(sectors) < 2
 
 
 def _narrowest(dates: Iterable[DateSpan | None]) -> DateSpan | None:

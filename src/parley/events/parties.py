@@ -36,6 +36,7 @@ _RESPONSIBILITY = cue("responsibility_nouns")
 _FORCES = frozenset({"MIL", "COP", "REB", "UAF", "IGO"})
 _UNDERGOING = cue("undergoing_verbs")
 _UNDERGOING_NOUNS = cue("undergoing_nouns")
+_OCCURRENCE_VERBS = cue("occurrence_verbs")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -241,6 +242,8 @@ def _noun_parties(
     if entry.symmetric:  # 'the trilateral meeting of Cyprus, Greece and Israel'
         actor += [e for p in noun.children if is_prep(p, "of") for e in _objects_of(p, actors)]
     recipient = _recipients(noun, entry, actors, include_object=False)
+    if not recipient and _occurring(noun):  # 'fighting broke out between the army and ELN'
+        recipient = _recipients(noun.head, entry, actors, include_object=False)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # 'Turkey is under EU sanctions', 'a US national was put under investigation'
         verb = noun.head.head
@@ -283,6 +286,13 @@ def _noun_parties(
     if not actor and _responsibility_claimed(noun):  # 'X claimed responsibility for the attack'
         actor = _subject_of(noun.head.head.head, actors)
     return actor, recipient
+
+
+def _occurring(noun: Token) -> bool:
+    """The subject of a verb that only says it happens ('fighting broke out', 'clashes
+    erupted', 'talks resumed'): the verb's phrases ('between the army and the rebels',
+    'with Iran') are the event's own."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _OCCURRENCE_VERBS
 
 
 def _undergone_as(noun: Token) -> bool:

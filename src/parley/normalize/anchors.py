@@ -333,7 +333,8 @@ def territory_for(
 
 _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
-    "area", "neighbourhood", "neighborhood", "suburb", "quarter",
+    "area", "neighbourhood", "neighborhood", "suburb", "quarter", "department", "governorate",
+    "prefecture", "municipality", "county", "commune", "township", "oblast",
 }  # fmt: skip
 _SETTLEMENTS = {
     "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood",
@@ -494,18 +495,26 @@ def _place_of(
     if obj.pos_ != "PROPN":
         return None
     # A name the model did not tag as a place ('an assault in Ghazni' as an ORG): a place
-    # after 'the town of', one in a state the document is about, or a city everyone knows
-    # after 'in' or 'at' ('killed two people in Lyon', with Lyon taken for a person).
+    # named by a place noun ('the town of X', 'X province'), one in a state the document
+    # is about, or a city everyone knows after 'in' or 'at' ('killed two people in Lyon',
+    # with Lyon taken for a person).
     name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
     place = gazetteer.lookup(name, countries)
     known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
-    trusted = place is not None and (_after_place_noun(obj) or place.country in countries or known)
+    named = _after_place_noun(obj) or _before_place_noun(obj)
+    trusted = place is not None and (named or place.country in countries or known)
     return place if trusted else None
 
 
 def _after_place_noun(obj: Token) -> bool:
+    """'the town of Samarra'."""
     prep = obj.head
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS
+
+
+def _before_place_noun(obj: Token) -> bool:
+    """'Ituri province', 'Arauca department': a name the text itself calls a place."""
+    return obj.dep_ in ("compound", "nmod") and obj.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def _entity_span(token: Token) -> Span | None:

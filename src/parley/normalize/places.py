@@ -179,7 +179,9 @@ PROMINENT_POPULATION = 250_000
 # 'eastern Beirut', 'southern Lebanon': a part of the place is in the place's state.
 _DIRECTION = re.compile(r"^(eastern|western|northern|southern|central) ")
 # 'West Darfur State', 'Helmand province': the gazetteer knows the name without the kind.
-_GENERIC_SUFFIX = re.compile(r"\s+(state|province|region|governorate|district|prefecture)$")
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(state|province|region|governorate|district|prefecture|department|municipality|oblast)$"
+)
 
 
 def _regions() -> list[dict]:

@@ -963,3 +963,24 @@ def test_where_the_one_it_befell_was_is_where_it_happened() -> None:
         "Indonesia's security minister Wiranto, who was born in Yogyakarta, was stabbed on Monday."
     )
     assert only(born, "ASSAULT").event_loc is None  # where he was born is not where he was
+
+
+def test_setting_fire_to_a_post_is_an_attack_not_a_deployment() -> None:
+    arson = only("Rioters set fire to a police post in Kisumu on Monday.", "ASSAULT")
+    assert arson.event_loc is not None and arson.event_loc.name == "Kisumu"
+    post = only("Soldiers set up a new post near Kidal on Monday.", "MOBILIZE")
+    assert post.status == "occurred"
+
+
+def test_a_name_the_text_calls_a_province_places_the_event() -> None:
+    killing = only("Gunmen killed a village chief in Ituri province on Tuesday.", "ASSAULT")
+    assert killing.event_loc is not None and killing.event_loc.country == "COD"
+    assert parties(killing.actor) == {"COD"}  # gunmen of the place's state
+
+
+def test_the_parties_of_fighting_that_broke_out_between_them() -> None:
+    text = "Fighting broke out between police and protesters in Lagos on Monday."
+    fighting = only(text, "ASSAULT")
+    sides = {(e.country, e.sector) for e in fighting.actor}
+    assert sides == {("NGA", "COP"), ("NGA", "CVL")}
+    assert fighting.recipient == []  # a clash: both sides act
