@@ -19,7 +19,13 @@ from parley.nlp.syntax import (
     prep_objects,
     shifted_object,
 )
-from parley.nlp.vocabulary import DOCUMENT_NOUNS, MOTION_VERBS, REPORTING_VERBS, TARGET_PREPS
+from parley.nlp.vocabulary import (
+    DOCUMENT_NOUNS,
+    MOTION_VERBS,
+    REPORTING_VERBS,
+    TARGET_PREPS,
+    WEAPONS,
+)
 
 DEFAULT_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards")
 _ANY = Trigger("", "", None, None, None)  # a content clause no lexicon entry names
@@ -288,6 +294,21 @@ def _noun_parties(
     return actor, recipient
 
 
+def _weapon_users(weapon: Token, actors: DocumentActors) -> list[Entity]:
+    """Who planted, fired or launched the weapon that is the subject ('an IED planted by
+    al-Shabaab militants exploded', 'rockets fired by the Houthis hit the airport')."""
+    if weapon.lemma_.lower() not in WEAPONS:
+        return []
+    return [
+        e
+        for clause in weapon.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for e in _objects_of(agent, actors)
+    ]
+
+
 def _occurring(noun: Token) -> bool:
     """The subject of a verb that only says it happens ('fighting broke out', 'clashes
     erupted', 'talks resumed'): the verb's phrases ('between the army and the rebels',
@@ -492,7 +513,7 @@ def _subjects_at(
     for child in current.children:
         is_subject = child.dep_ in _SUBJECTS or ((raised or shared) and child.dep_ == "nsubjpass")
         if is_subject and child.i != origin.i:
-            found += _resolve(child, actors)
+            found += _resolve(child, actors) or _weapon_users(child, actors)
         elif (
             child.dep_ == "agent"
             and current.pos_ == "VERB"

@@ -984,3 +984,12 @@ def test_the_parties_of_fighting_that_broke_out_between_them() -> None:
     sides = {(e.country, e.sector) for e in fighting.actor}
     assert sides == {("NGA", "COP"), ("NGA", "CVL")}
     assert fighting.recipient == []  # a clash: both sides act
+
+
+def test_who_planted_the_bomb_that_exploded_did_it() -> None:
+    text = (
+        "A roadside bomb planted by Taliban fighters exploded near a police checkpoint in "
+        "Kandahar on Monday, killing three officers."
+    )
+    (bombing,) = [e for e in events(text) if e.event == "ASSAULT"]
+    assert {e.org for e in bombing.actor} == {"TALIBAN"}
