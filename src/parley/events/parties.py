@@ -43,6 +43,7 @@ _FORCES = frozenset({"MIL", "COP", "REB", "UAF", "IGO"})
 _UNDERGOING = cue("undergoing_verbs")
 _UNDERGOING_NOUNS = cue("undergoing_nouns")
 _OCCURRENCE_VERBS = cue("occurrence_verbs")
+_GROUNDS = cue("grounds_nouns")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -367,6 +368,11 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
     return found
 
 
+def _grounds(prep: Token) -> bool:
+    """'on suspicion of supporting the rebels', 'on charges of treason': why, not whom."""
+    return prep.lower_ == "on" and any(o.lemma_.lower() in _GROUNDS for o in objects_of(prep))
+
+
 def on_grounds(noun: Token) -> bool:
     """'arrested on charges of', 'jailed on allegations of': whoever acts, accuses."""
     prep = noun.head
@@ -538,7 +544,7 @@ def _recipients(
             and child.lemma_.lower() not in entry.requires
         ):
             found += _object_recipients(child, actors)
-        elif child.dep_ == "prep" and child.lower_ in preps:
+        elif child.dep_ == "prep" and child.lower_ in preps and not _grounds(child):
             found += _objects_of(child, actors)
         elif child.dep_ == "prep" and child.lower_ == "in":
             found += _reacted_to(child, actors)

@@ -993,3 +993,10 @@ def test_who_planted_the_bomb_that_exploded_did_it() -> None:
     )
     (bombing,) = [e for e in events(text) if e.event == "ASSAULT"]
     assert {e.org for e in bombing.actor} == {"TALIBAN"}
+
+
+def test_what_someone_is_held_on_suspicion_of_is_not_an_event_that_happened() -> None:
+    text = "Ethiopian soldiers detained a councillor on suspicion of supporting the TPLF."
+    detention = only(text, "COERCE")
+    assert "TPLF" not in {e.org for e in detention.recipient}  # the grounds, not the target
+    assert only(text, "SUPPORT").status == "hypothetical"
