@@ -28,7 +28,7 @@ from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
 from parley.nlp.syntax import is_prep, is_purpose, objects_of
 from parley.nlp.vocabulary import ASKING_VERBS, STATE_SECTORS, UNIDENTIFIED, WEAPONS
-from parley.normalize.anchors import place_for, territory_for
+from parley.normalize.anchors import attacked_place, place_for, territory_for
 from parley.normalize.places import Gazetteer
 from parley.normalize.scenes import Scenes
 
@@ -126,8 +126,9 @@ class EventExtractor:
         actor = _named_by_speakers(actor, actors.speaker_for(token))
         where = place_for(token, actors, self._gazetteer, home_countries)
         where = where or self._place_of_cause(token, actors, home_countries)
-        where = where or scenes.place_for(token, entry.event)
-        territory = self._territory(token, actors, home_countries)
+        target = self._attacked(token, entry, actors, home_countries)
+        where = where or target or scenes.place_for(token, entry.event)
+        territory = self._territory(token, actors, home_countries) or _state_of(target, actors)
         state = _place_state(where, territory)
         actor, recipient = _placed(actor, state, actors), _placed(recipient, state, actors)
         if not actor and _refers_back(token, entry):
@@ -220,6 +221,14 @@ class EventExtractor:
         if not territory and (entry.event in _HELD or on_grounds(trigger)):  # 'jailed on charges'
             territory = _state_of(where, actors)
         return _target_by_default(entry.event, territory, actor, actors)
+
+    def _attacked(
+        self, token: Token, entry: Trigger, actors: DocumentActors, home_countries: set[str]
+    ) -> Place | None:
+        """The town or site an attack is aimed at (see `attacked_place`)."""
+        if entry.event != "ASSAULT":
+            return None
+        return attacked_place(token, actors, self._gazetteer, home_countries)
 
     def _place_of_cause(
         self, verb: Token, actors: DocumentActors, home_countries: set[str]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
-from parley.nlp.syntax import is_purpose, objects_of, prep_objects
+from parley.nlp.syntax import is_prep, is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_date_phrase, is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
@@ -239,6 +239,24 @@ def place_for(
     return _modifier_place(trigger, actors, gazetteer, countries) or _whereabouts(
         roots, actors, gazetteer, countries
     )
+
+
+def attacked_place(
+    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """The town or site an attack is aimed at is where it happens: 'a drone attack on Abha
+    airport', 'rebels attacked Goma'. A state as the target ('an attack on Israel') gives
+    no place: where in it the text does not say."""
+    targets = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    targets += [o for c in trigger.children if is_prep(c, "on", "against") for o in _objects(c)]
+    for target in targets:
+        for name in _place_names(target):
+            place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
+            if place is None and name.pos_ == "PROPN" and gazetteer.prominent(name.text):
+                place = gazetteer.lookup(name.text, countries)  # the model took it for a person
+            if place is not None and place.precision != "country":
+                return place
+    return None
 
 
 def _whereabouts(

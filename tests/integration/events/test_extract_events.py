@@ -1000,3 +1000,11 @@ def test_what_someone_is_held_on_suspicion_of_is_not_an_event_that_happened() ->
     detention = only(text, "COERCE")
     assert "TPLF" not in {e.org for e in detention.recipient}  # the grounds, not the target
     assert only(text, "SUPPORT").status == "hypothetical"
+
+
+def test_the_town_an_attack_is_aimed_at_is_where_it_happens() -> None:
+    attack = only("Rebels attacked Goma on Monday.", "ASSAULT")
+    assert attack.event_loc is not None and attack.event_loc.name == "Goma"
+    assert parties(attack.recipient) == {"COD"}
+    on_a_state = only("Iran carried out an attack on Israel on Monday.", "ASSAULT")
+    assert on_a_state.event_loc is None  # where in Israel, the text does not say
