@@ -519,9 +519,12 @@ def _place_of(
     name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
     place = gazetteer.lookup(name, countries)
     known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
-    named = _after_place_noun(obj) or _before_place_noun(obj)
-    trusted = place is not None and (named or place.country in countries or known)
-    return place if trusted else None
+    if place is None:
+        return None
+    # 'X province' is trusted when the gazetteer too has an area X (not a town X abroad)
+    area = _before_place_noun(obj) and place.precision in ("province", "region")
+    named = _after_place_noun(obj) or area
+    return place if named or place.country in countries or known else None
 
 
 def _after_place_noun(obj: Token) -> bool:
