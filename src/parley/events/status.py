@@ -86,8 +86,8 @@ def clause_tense(trigger: Token) -> str:
         reading = _reading_at(token, is_trigger=False)
         if reading is not None and reading.status == "planned":
             return "future"
-        if token.tag_ in ("VBD", "VBN"):
-            return "past"
+        if token.tag_ in ("VBD", "VBN") and not has_infinitive_to(token):
+            return "past"  # but 'is expected to be completed' is told from its governor
         if token.tag_ in ("VBZ", "VBP", "VBG", "VB") and _has_future_aux(token):
             return "future"
     return "past"

@@ -91,3 +91,15 @@ def test_a_ban_dated_yesterday() -> None:
     text = "The Philippine government issued a ban on the broadcaster dated yesterday."
     event = next(e for e in events(text) if e.trigger == "ban")
     assert (event.date.start, event.date.end) == (date(2024, 5, 9), date(2024, 5, 9))
+
+
+def test_a_plan_told_through_to_be_done_is_dated_ahead() -> None:
+    text = (
+        "The Pentagon said the withdrawal of US forces from Afghanistan is expected to be "
+        "completed by the end of August."
+    )
+    (withdrawal,) = [
+        e for e in parley.extract(text, published="2021-07-06") if e.event == "RETREAT"
+    ]
+    assert withdrawal.status == "planned"
+    assert (withdrawal.date.start, withdrawal.date.end) == (date(2021, 8, 22), date(2021, 8, 31))
