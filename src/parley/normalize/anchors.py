@@ -25,7 +25,7 @@ from parley.normalize.places import Gazetteer
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # Prepositions that put an event inside a territory ('near' and 'outside' do not).
 _TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
-_OTHER_THINGS = {"since", "after", "before", "following", "unlike", "like", "than"}
+_OTHER_THINGS = {"since", "after", "before", "following", "unlike", "like", "than", "from"}
 _PLACE_LABELS = {"GPE", "LOC"}  # a FAC ('the White House') is a building, not a gazetteer place
 _OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csubj", "parataxis"})
 _PATIENT_CLAUSES = _OTHER_CLAUSES | {"relcl", "acl"}
@@ -232,7 +232,10 @@ def place_for(
     # minister, who was born in Yogyakarta, was stabbed'; see `_whereabouts`)
     searches += [(token, _PATIENT_CLAUSES) for token in _patients(trigger)]
     for token, other_clauses in searches:
-        for prep in _place_prepositions(token, other_clauses):
+        # a journey happens where it goes ('will fly from Fort Bragg in North Carolina to
+        # Poland', however the parser hangs the 'in'): its destination first
+        preps = sorted(_place_prepositions(token, other_clauses), key=lambda p: p.lower_ != "to")
+        for prep in preps:
             place = place_names_under(prep, actors, gazetteer, countries)
             if place is not None:
                 return place

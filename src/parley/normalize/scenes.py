@@ -67,9 +67,11 @@ class Scenes:
 
 def _describes_or_reports(prep: Token) -> bool:
     """A place phrase inside a clause that describes a noun ('a man who was born in X') or
-    tells what someone said, or hanging on a noun that is not itself a place ('the
-    ambassador in London')."""
+    tells what someone said, inside a 'from' phrase, or hanging on a noun that is not
+    itself a place ('the ambassador in London')."""
     head = prep.head
+    if any(t.dep_ == "prep" and t.lower_ == "from" for t in prep.ancestors):
+        return True  # 'flew from Fort Bragg in North Carolina': where they came from
     if head.pos_ in ("NOUN", "PROPN") and not (head.dep_ == "pobj" and head.head.dep_ == "prep"):
         return True
     return any(t.dep_ in _DESCRIBING for t in [head, *head.ancestors])

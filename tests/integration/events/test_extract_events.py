@@ -1008,3 +1008,9 @@ def test_the_town_an_attack_is_aimed_at_is_where_it_happens() -> None:
     assert parties(attack.recipient) == {"COD"}
     on_a_state = only("Iran carried out an attack on Israel on Monday.", "ASSAULT")
     assert on_a_state.event_loc is None  # where in Israel, the text does not say
+
+
+def test_a_journey_happens_where_it_goes_not_where_it_starts() -> None:
+    text = "US President Joe Biden will fly from Fort Bragg in North Carolina to Warsaw on Monday."
+    (trip,) = [e for e in events(text) if e.event_loc is not None]
+    assert trip.event_loc.name == "Warsaw"
