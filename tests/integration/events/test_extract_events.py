@@ -1014,3 +1014,10 @@ def test_a_journey_happens_where_it_goes_not_where_it_starts() -> None:
     text = "US President Joe Biden will fly from Fort Bragg in North Carolina to Warsaw on Monday."
     (trip,) = [e for e in events(text) if e.event_loc is not None]
     assert trip.event_loc.name == "Warsaw"
+
+
+def test_troops_flying_to_a_country_deploy_rather_than_visit() -> None:
+    text = "About 2,000 US soldiers will fly to Poland in the coming days."
+    deployment = only(text, "MOBILIZE")
+    assert deployment.status == "planned" and parties(deployment.recipient) == {"POL"}
+    assert not [e for e in events(text) if e.event == "CONSULT"]
