@@ -506,6 +506,8 @@ def _is_place_prep(prep: Token) -> bool:
 def _place_of(
     obj: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
+    if obj.ent_type_ == "DATE":  # 'in mid-February'
+        return None
     ent = _entity_span(obj)
     mention = actors.mention_at(obj)
     if ent is not None:

@@ -41,6 +41,8 @@ class Gazetteer:
         countries = cache.get_countries()
         iso3 = {code: record["iso3"] for code, record in countries.items()}
         self._index: dict[str, list[_Candidate]] = defaultdict(list)
+        # Codes match only as written ('NYC', 'USA'): lower-cased they are words ('mid').
+        self._codes: dict[str, list[_Candidate]] = defaultdict(list)
         for city in cache.get_cities().values():
             country = iso3.get(city["countrycode"])
             if country is None:
@@ -56,6 +58,8 @@ class Gazetteer:
             )
             for name in _city_names(city):
                 self._index[name.lower()].append(candidate)
+            for code in _city_codes(city):
+                self._codes[code].append(candidate)
         for record in countries.values():
             candidate = _Candidate(
                 record["name"],
@@ -67,6 +71,7 @@ class Gazetteer:
                 "country",
             )
             self._index[record["name"].lower()].append(candidate)
+            self._codes[record["iso3"]].append(candidate)
         for area in pycountry.subdivisions:
             country = pycountry.countries.get(alpha_2=area.country_code)
             if country is not None:
@@ -106,7 +111,7 @@ class Gazetteer:
         `areas_first`, a province, state or region before a city of the same name (what
         'Florida Governor' governs is the US state, not a Colombian town)."""
         key = _normalise(name)
-        candidates = self._candidates(key)
+        candidates = self._candidates(key) + self._codes.get(name.strip(), [])
         preferred = set(countries)
         if not candidates and "," in key:  # 'Washington, DC', 'Aden, Yemen': the place is
             head, qualifier = (part.strip() for part in key.split(",", 1))  # the first part
@@ -164,9 +169,22 @@ def _city_names(city: dict) -> list[str]:
     alternates = [
         n
         for n in city.get("alternatenames", ())
-        if n.isascii() and n[:1].isupper() and (" " not in n or n.split()[0].lower() == first)
+        if n.isascii()
+        and n[:1].isupper()
+        and not _is_code(n)
+        and (" " not in n or n.split()[0].lower() == first)
     ]
     return [name, *alternates]
+
+
+def _city_codes(city: dict) -> list[str]:
+    """Short upper-case alternate names ('NYC', 'MID' for Merida's airport): matched only as
+    written, since lower-cased they are ordinary words."""
+    return [n for n in city.get("alternatenames", ()) if _is_code(n)]
+
+
+def _is_code(name: str) -> bool:
+    return name.isascii() and name.isupper() and len(name) <= 4
 
 
 def _display(name: str) -> str:
@@ -220,8 +238,9 @@ def place_by_the_day(events: list[Event], sayings: frozenset[str]) -> None:
     at Freedom Plaza in Washington ... As a result of Saturday's unrest, twenty people were
     arrested.' A reader carries the day's scene across paragraphs as a sentence's scene is
     carried within one (`parley.normalize.scenes`). Only for acts told to the day, not for
-    what is said (`sayings`: said wherever the speaker is) and not for events of other
-    days or of a day told in two places."""
+    what is said (`sayings`: said wherever the speaker is), not for events of other days or
+    of a day told in two places, and not outside the states the event names (drills at
+    home are not held at the summit abroad told the same day)."""
     places: dict[date, set[Place]] = defaultdict(set)
     for event in events:
         if event.event_loc is not None and _told_to_the_day(event):
@@ -229,8 +248,13 @@ def place_by_the_day(events: list[Event], sayings: frozenset[str]) -> None:
     for event in events:
         if event.event_loc is not None or event.event in sayings or not _told_to_the_day(event):
             continue
-        if event.status == "occurred" and len(places[event.date.start]) == 1:
-            event.event_loc = next(iter(places[event.date.start]))
+        scene = places[event.date.start]
+        if event.status != "occurred" or len(scene) != 1:
+            continue
+        place = next(iter(scene))
+        parties = event.parties()
+        if not parties or place.country in parties:  # not a summit abroad for drills at home
+            event.event_loc = place
 
 
 def _told_to_the_day(event: Event) -> bool:

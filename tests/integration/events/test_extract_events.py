@@ -1021,3 +1021,12 @@ def test_troops_flying_to_a_country_deploy_rather_than_visit() -> None:
     deployment = only(text, "MOBILIZE")
     assert deployment.status == "planned" and parties(deployment.recipient) == {"POL"}
     assert not [e for e in events(text) if e.event == "CONSULT"]
+
+
+def test_drills_at_home_are_not_held_at_a_summit_abroad_the_same_day() -> None:
+    text = (
+        "China began military drills around Taiwan on Thursday.\n\n"
+        "On Thursday, Chinese Foreign Minister Wang Yi met ASEAN ministers in Phnom Penh."
+    )
+    drills = only(text, "MOBILIZE")
+    assert drills.event_loc is None or drills.event_loc.country != "KHM"

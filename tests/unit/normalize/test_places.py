@@ -74,3 +74,12 @@ def test_us_counties_by_a_name_one_state_has_or_with_their_state() -> None:
     assert gazetteer.lookup("Washington County") is None  # thirty states have one
     oregon = gazetteer.lookup("Washington County, Oregon")
     assert oregon is not None and oregon.gazetteer_id == "fips:41067"
+
+
+def test_codes_match_only_as_written() -> None:
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("mid") is None  # 'in mid-February', not Merida's airport code
+    nyc = gazetteer.lookup("NYC")
+    assert nyc is not None and nyc.country == "USA"
+    usa = gazetteer.lookup("USA")
+    assert usa is not None and (usa.country, usa.precision) == ("USA", "country")
