@@ -295,6 +295,19 @@ def _noun_parties(
     return actor, recipient
 
 
+def _named_next(noun: Token, verb: Token) -> bool:
+    """'The militant group Hamas fired': the parser may make both words subjects; the
+    common noun is the name's, one party, not a second one."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (
+        noun.pos_ == "NOUN"
+        and following is not None
+        and following.pos_ == "PROPN"
+        and following.head.i == verb.i
+        and following.dep_ in _SUBJECTS
+    )
+
+
 def _weapon_users(weapon: Token, actors: DocumentActors) -> list[Entity]:
     """Who planted, fired or launched the weapon that is the subject ('an IED planted by
     al-Shabaab militants exploded', 'rockets fired by the Houthis hit the airport')."""
@@ -518,7 +531,7 @@ def _subjects_at(
     found: list[Entity] = []
     for child in current.children:
         is_subject = child.dep_ in _SUBJECTS or ((raised or shared) and child.dep_ == "nsubjpass")
-        if is_subject and child.i != origin.i:
+        if is_subject and child.i != origin.i and not _named_next(child, current):
             found += _resolve(child, actors) or _weapon_users(child, actors)
         elif (
             child.dep_ == "agent"

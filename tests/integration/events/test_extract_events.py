@@ -1030,3 +1030,8 @@ def test_drills_at_home_are_not_held_at_a_summit_abroad_the_same_day() -> None:
     )
     drills = only(text, "MOBILIZE")
     assert drills.event_loc is None or drills.event_loc.country != "KHM"
+
+
+def test_the_militant_group_hamas_is_one_party() -> None:
+    attack = only("The militant group Hamas fired rockets at Israel on Monday.", "ASSAULT")
+    assert {e.party for e in attack.actor} == {"HAMAS"}
