@@ -122,6 +122,8 @@ def _event_recipients(content: Token, lexicon: Lexicon, actors: DocumentActors) 
 def _verb_parties(
     verb: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
 ) -> tuple[list[Entity], list[Entity]]:
+    if _crowd_told_as_clause(verb, entry):  # 'hundreds of students protested outside'
+        return _members(verb.head, actors), _recipients(verb, entry, actors, True)
     if _is_passive(verb):
         return _passive_parties(verb, entry, actors)
     actor = _subject_of(verb, actors)
@@ -188,6 +190,24 @@ def _condition_subjects(verb: Token, actors: DocumentActors) -> list[Entity]:
         if clause.dep_ == "advcl" and is_marked(clause, "if", "unless"):
             return _subjects_of_clause(clause, actors)
     return []
+
+
+def _crowd_told_as_clause(verb: Token, entry: Trigger) -> bool:
+    """'Hundreds of students protested outside the university', which the parser reads as
+    students who were protested: a protest with no object is done by the crowd it hangs
+    on, never to it."""
+    return (
+        entry.event == "PROTEST"
+        and verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
+    )
+
+
+def _members(noun: Token, actors: DocumentActors) -> list[Entity]:
+    """Who a noun stands for, through a quantity ('hundreds of students': the students)."""
+    members = [o for c in noun.children if is_prep(c, "of") for o in objects_of(c)]
+    return _resolve(members[0] if members else noun, actors)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -485,6 +505,11 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             controlling = _resolve(controller[0], actors) if controller else []
             if controlling:  # 'encouraged farmers to set fires': the farmers set them
                 return controlling  # (not 'began a strike to protest': the strikers do)
+        if current is token and current.dep_ == "acl" and current.tag_ == "VBD":
+            # a past-tense verb describes no noun: the parser took its subject for its head
+            found = _members(current.head, actors)
+            if found:
+                return found
         if current.dep_ == "relcl":
             # 'actions that violate the law': the relative clause's subject is its head
             # noun, whether or not we can name it; never the main clause's subject.

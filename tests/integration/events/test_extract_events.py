@@ -1035,3 +1035,9 @@ def test_drills_at_home_are_not_held_at_a_summit_abroad_the_same_day() -> None:
 def test_the_militant_group_hamas_is_one_party() -> None:
     attack = only("The militant group Hamas fired rockets at Israel on Monday.", "ASSAULT")
     assert {e.party for e in attack.actor} == {"HAMAS"}
+
+
+def test_hundreds_of_students_protested_is_a_protest_by_the_students() -> None:
+    text = "On Saturday evening, hundreds of students protested outside a university in Tehran."
+    protest = only(text, "PROTEST")
+    assert {(e.country, e.sector) for e in protest.actor} == {("IRN", "EDU")}
