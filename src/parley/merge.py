@@ -78,6 +78,8 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
         return joined and _compatible(first.actor, mention.actor)
     if all(m.word != mention.word for m in group):
         return False  # 'met in Niamey for an AU summit ... the AU summit' is one summit
+    if not any(_same_things(m, mention) for m in group):
+        return False  # 'Iran fired missiles at US bases ... police fired tear gas'
     if _parties(first.actor) != _parties(mention.actor) or _other_people(group, mention):
         return False
     recipients = (_parties(first.recipient), _parties(mention.recipient))
@@ -86,6 +88,15 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
     if mention.status.status != "occurred" and _introduces_new(mention):
         return False
     return _dates_agree(_date_of(group), mention.date)
+
+
+def _same_things(first: EventMention, second: EventMention) -> bool:
+    """Whether the word acts on the same kind of thing in both tellings: what it names as
+    its object ('fired missiles', 'fired tear gas') must agree where both name one."""
+    objects = [
+        {c.lemma_.lower() for c in m.trigger.children if c.dep_ == "dobj"} for m in (first, second)
+    ]
+    return not all(objects) or bool(objects[0] & objects[1])
 
 
 def _split_joint_acts(mentions: list[EventMention]) -> list[EventMention]:

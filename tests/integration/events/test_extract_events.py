@@ -1041,3 +1041,12 @@ def test_hundreds_of_students_protested_is_a_protest_by_the_students() -> None:
     text = "On Saturday evening, hundreds of students protested outside a university in Tehran."
     protest = only(text, "PROTEST")
     assert {(e.country, e.sector) for e in protest.actor} == {("IRN", "EDU")}
+
+
+def test_the_same_word_on_other_things_is_another_act() -> None:
+    text = (
+        "Iran fired ballistic missiles at bases housing US troops in Iraq.\n\n"
+        "Police in Tehran fired tear gas at students."
+    )
+    assaults = [e for e in events(text) if e.event == "ASSAULT"]
+    assert len(assaults) == 2
