@@ -21,7 +21,7 @@ from parley.cli.selection import (
     SinceOption,
     UntilOption,
     checked,
-    event_filter,
+    filter_of,
 )
 from parley.cli.tables import write_rows
 
@@ -51,17 +51,7 @@ def agenda(
     The meetings, votes and visits the news says are coming: each `occurred` once a later
     article reports it (with that event's id), `overdue` once its date has passed
     unreported, else `upcoming`. Plans the text does not date come last."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        between=between,
-        country=country,
-        since=since,
-        until=until,
-        status=["all"],
-    )
+    filters = filter_of(locals(), status=["all"])
     day: date | None = parse_day(as_of, "--as-of")
     with reading(db) as store:
         found = store.agenda(checked(store, filters), day)

@@ -25,7 +25,7 @@ from parley.cli.selection import (
     TextOption,
     UntilOption,
     checked,
-    event_filter,
+    filter_of,
 )
 from parley.store import ExportFormat
 
@@ -62,22 +62,7 @@ def export(
     id, source count and document; CSV and Parquet a flat table. Every row names its
     source: the document's URL, title, source and publication date, and how many documents
     report the event."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        between=between,
-        status=status,
-        country=country,
-        since=since,
-        until=until,
-        overlap=overlap,
-        precision=precision,
-        q=q,
-        cluster=cluster,
-        sort=sort,
-    )
+    filters = filter_of(locals())
     with reading(db) as store:
         rows = store.export(checked(store, filters), fmt, output, dyadic=dyadic)
     shape = "dyadic rows" if dyadic else "events"

@@ -26,7 +26,7 @@ from parley.cli.selection import (
     TextOption,
     UntilOption,
     checked,
-    event_filter,
+    filter_of,
 )
 
 
@@ -54,23 +54,7 @@ def query(
     By default what happened (--status all for plans, denials and the rest), oldest first
     (--sort -date for the latest). Each event shows its id: `parley show ID` prints it with
     its evidence and source."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        between=between,
-        status=status,
-        country=country,
-        since=since,
-        until=until,
-        overlap=overlap,
-        precision=precision,
-        q=q,
-        cluster=cluster,
-        sort=sort,
-        limit=limit,
-    )
+    filters = filter_of(locals())
     with reading(db) as store:
         events = store.sourced_events(checked(store, filters))
     write_events(events, for_people(fmt, console), console)

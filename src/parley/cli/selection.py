@@ -9,6 +9,8 @@ empty table.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Mapping
 from pathlib import Path
 from typing import cast
 
@@ -137,6 +139,18 @@ def event_filter(
         )
     except FilterError as error:
         raise usage_error(error) from None
+
+
+_FILTER_OPTIONS = frozenset(inspect.signature(event_filter).parameters)
+
+
+def filter_of(options: Mapping[str, object], **fixed: object) -> EventFilter:
+    """The filter a command's own options give: `options` are its parameters as Typer
+    parsed them (its `locals()`, read before it sets any other name); the filter's options
+    among them are read as `event_filter` reads them, `fixed` set by the command itself
+    (the agenda covers every status; `stats --limit` limits rows, not events)."""
+    given = {name: value for name, value in options.items() if name in _FILTER_OPTIONS}
+    return event_filter(**{**given, **fixed})  # type: ignore[arg-type]
 
 
 def checked(store: Store, filters: EventFilter) -> EventFilter:

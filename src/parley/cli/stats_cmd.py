@@ -26,7 +26,7 @@ from parley.cli.selection import (
     TextOption,
     UntilOption,
     checked,
-    event_filter,
+    filter_of,
 )
 from parley.cli.tables import write_rows
 from parley.store import Comparison, EventFilter, StatsBy
@@ -66,21 +66,7 @@ def stats(
     status, for the rest). With --by month and several --actor, --recipient or --party
     values, each party gets a column of its own: `--by month --actor USA --actor IRN`
     compares the two month by month."""
-    filters = event_filter(
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        between=between,
-        status=status,
-        country=country,
-        since=since,
-        until=until,
-        overlap=overlap,
-        precision=precision,
-        q=q,
-        cluster=cluster,
-    )
+    filters = filter_of(locals(), limit=None)
     with reading(db) as store:
         columns, rows = store.stats(
             by, checked(store, filters), _comparison(by, filters), limit=limit

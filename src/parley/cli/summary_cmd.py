@@ -23,7 +23,7 @@ from parley.cli.selection import (
     StatusOption,
     UntilOption,
     checked,
-    event_filter,
+    filter_of,
 )
 from parley.cli.tables import write_rows
 from parley.store import PeriodSummary
@@ -47,17 +47,7 @@ def summary(
 
     How many events (and of what status), by category and quad class, the busiest dyads,
     the parties seen for the first time, and the events the most documents report."""
-    filters = event_filter(
-        since=since,
-        until=until,
-        overlap=overlap,
-        event=event,
-        actor=actor,
-        recipient=recipient,
-        party=party,
-        status=status,
-        country=country,
-    )
+    filters = filter_of(locals())
     with reading(db) as store:
         found = store.period_summary(checked(store, filters), top=top)
     if as_json:
