@@ -253,12 +253,9 @@ def attacked_place(
     targets = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
     targets += [o for c in trigger.children if is_prep(c, "on", "against") for o in _objects(c)]
     for target in targets:
-        for name in _place_names(target):
-            place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
-            if place is None and name.pos_ == "PROPN" and gazetteer.prominent(name.text):
-                place = gazetteer.lookup(name.text, countries)  # the model took it for a person
-            if place is not None and place.precision != "country":
-                return place
+        place = _named_place(target, actors, gazetteer, countries, prominent=True)
+        if place is not None and place.precision != "country":
+            return place
     return None
 
 
@@ -282,10 +279,9 @@ def _whereabouts(
             else _place_prepositions(clause)
         )
         for obj in visited + [o for prep in preps for o in _objects(prep)]:
-            for name in _place_names(obj):
-                place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
-                if place is not None:
-                    return place
+            place = _named_place(obj, actors, gazetteer, countries)
+            if place is not None:
+                return place
     return None
 
 
@@ -293,11 +289,25 @@ def place_names_under(
     prep: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
     """The place a place preposition's object names ('in the town of Samarra')."""
-    for obj in _objects(prep):
-        for name in _place_names(obj):
-            place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
-            if place is not None:
-                return place
+    places = (_named_place(obj, actors, gazetteer, countries) for obj in _objects(prep))
+    return next(filter(None, places), None)
+
+
+def _named_place(
+    obj: Token,
+    actors: DocumentActors,
+    gazetteer: Gazetteer,
+    countries: set[str],
+    prominent: bool = False,
+) -> Place | None:
+    """The place a noun phrase names, wherever in it the name sits (`_place_names`); with
+    `prominent`, also a city everyone knows that the model took for something else."""
+    for name in _place_names(obj):
+        place = _owned_place(name, actors) or _place_of(name, actors, gazetteer, countries)
+        if place is None and prominent and name.pos_ == "PROPN" and gazetteer.prominent(name.text):
+            place = gazetteer.lookup(name.text, countries)
+        if place is not None:
+            return place
     return None
 
 
