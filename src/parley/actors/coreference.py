@@ -131,6 +131,35 @@ def same_noun_before(token: Token, actors: DocumentActors) -> list[Entity]:
     return []
 
 
+def same_title_before(token: Token, actors: DocumentActors) -> list[Entity]:
+    """'the Prime Minister apologised' is the prime minister the story named before ('Prime
+    Minister Igor Matovič'): the latest person met with that title, when the title is
+    singular, definite and owned by nobody in its own phrase ('the Greek prime minister'
+    is not whoever was prime minister last)."""
+    if token.tag_ not in ("NN", "NNP"):
+        return []
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    if any(c.i in actors.by_token for c in modifiers) or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ):
+        return []
+    record = actors.titles.record_for(token.text, [c.text for c in modifiers])
+    if record is None or record.rank is None:
+        return []
+    for mention in reversed(actors.mentions):
+        title = mention.entity.title
+        if mention.end > token.i or token.i - mention.end > _NOUN_WINDOW:
+            continue
+        if title and actors.titles.record_for(*_head_and_modifiers(title)) is record:
+            return [mention.entity]
+    return []
+
+
+def _head_and_modifiers(title: str) -> tuple[str, list[str]]:
+    words = title.split()
+    return words[-1], words[:-1]
+
+
 def is_collective(token: Token, by_token: dict[int, Mention]) -> bool:
     """'the three countries', 'both sides', 'the trio' point back to a list."""
     if token.lemma_.lower() == "trio":

@@ -117,10 +117,13 @@ class PeopleFinder:
     def _describe_from_of_phrase(
         self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]
     ) -> None:
-        """'President Patrice Talon of Benin'."""
-        at = person.end
-        if at + 1 < len(doc) and doc[at].lower_ == "of" and (at + 1) in by_token:
-            _apply_affiliation(person, [by_token[at + 1]])
+        """'President Patrice Talon of Benin', 'Prime Minister Igor Matovič of the Slovak
+        Republic'."""
+        at = person.end + 1
+        if at < len(doc) and doc[at].lower_ == "the":
+            at += 1
+        if at < len(doc) and doc[person.end].lower_ == "of" and at in by_token:
+            _apply_affiliation(person, [by_token[at]])
 
     def _place_of_office(
         self, doc: Doc, person: Person, by_token: dict[int, ActorMatch]

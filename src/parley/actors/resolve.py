@@ -26,6 +26,7 @@ from parley.actors.coreference import (
     is_bare_definite,
     is_collective,
     same_noun_before,
+    same_title_before,
 )
 from parley.actors.dictionary import Dictionaries, PersonRecord
 from parley.actors.identities import PeopleIdentifier
@@ -115,6 +116,8 @@ class DocumentActors:
         found = entities_in_phrase(token, self)
         if not found and is_bare_definite(token):
             found = same_noun_before(token, self)
+        if not found:
+            found = same_title_before(token, self)
         if not found and groups:
             found = domestic_group(token, self.titles)
         return found

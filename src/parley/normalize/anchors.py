@@ -82,7 +82,7 @@ def date_for(
     for rank, _, _, ent in ranked:
         own = rank < len(chain) or _anchor(ent, chain) in chain
         resolved = resolve_date(
-            ent.text.strip(), published, tense if own else tense_of(_anchor(ent, chain))
+            _phrase_of(ent), published, tense if own else tense_of(_anchor(ent, chain))
         )
         if resolved is not None:
             return resolved
@@ -102,6 +102,15 @@ def tells_a_date(ent: Span) -> bool:
 _CONTEXT = 8  # tokens
 
 
+def _phrase_of(ent: Span) -> str:
+    """The words of a date phrase, without a verb the model took into it ('a strike that
+    could last two weeks' names no 'last two weeks')."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in ("VERB", "AUX"):
+        start += 1
+    return ent.doc[start : ent.end].text.strip()
+
+
 def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -> list[Anchor]:
     """The past times the story names, in text order: every date phrase (not a
     dateline, not a length of time) resolved in the tense of its clause, that ends by
@@ -112,7 +121,7 @@ def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -
             continue
         if _is_duration(ent.text) and not ent.text.strip().lower().endswith("ago"):
             continue
-        resolved = resolve_date(ent.text.strip(), published, tense_of(_anchor(ent, [ent.root])))
+        resolved = resolve_date(_phrase_of(ent), published, tense_of(_anchor(ent, [ent.root])))
         if resolved is not None and resolved.end <= published:
             anchors.append(Anchor(ent.start_char, resolved))
     return anchors

@@ -490,8 +490,12 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Span | None:
     """ "over the last four years": a stretch of time ending (or, ahead, starting) at publication.
 
     Backwards unless the phrase says "next" or the clause is in the future tense; in the
-    future tense "in two days" is the point two days ahead, not the stretch up to it.
+    future tense "in two days" is the point two days ahead, not the stretch up to it. A
+    bare count with no word to place it ("10 years in jail", "a strike that could last
+    two weeks") is an amount of time, not a time.
     """
+    if m["dir"] is None and not ctx.lead:
+        return None
     implicit_one = m["dir"] == "past" and not m["plural"]  # "the past week"
     count = _count(m["n"] or ("1" if implicit_one else None), m["unit"])
     if count is None:

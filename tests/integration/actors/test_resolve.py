@@ -84,6 +84,22 @@ def test_of_phrase_gives_the_state(resolver: ActorResolver) -> None:
     text = "On Sunday, President Patrice Talon of Benin signed the trade agreement."
     found = people(analyse(resolver, text))
     assert found["Patrice Talon"][0] == "BEN"
+    text = "Prime Minister Ana Novak of the Slovak Republic met Chile's and Peru's envoys."
+    assert people(analyse(resolver, text))["Ana Novak"][0] == "SVK"
+
+
+def test_the_title_alone_is_the_last_person_named_with_it(resolver: ActorResolver) -> None:
+    text = (
+        "Prime Minister Ana Novak of Slovakia met President Jorge Paz of Chile on Monday. "
+        "Later the Prime Minister apologised to the president, and the Greek prime minister "
+        "said nothing."
+    )
+    doc = load_nlp()(text)
+    actors = resolver.analyse(doc)
+    prime, president, greek = (t for t in doc[15:] if t.lower_ in ("minister", "president"))
+    assert [e.name for e in actors.entities_for(prime)] == ["Ana Novak"]
+    assert [e.name for e in actors.entities_for(president)] == ["Jorge Paz"]
+    assert [e.country for e in actors.entities_for(greek)] == ["GRC"]
 
 
 def test_counterparts_respectively(resolver: ActorResolver) -> None:

@@ -1050,3 +1050,12 @@ def test_the_same_word_on_other_things_is_another_act() -> None:
     )
     assaults = [e for e in events(text) if e.event == "ASSAULT"]
     assert len(assaults) == 2
+
+
+def test_a_commission_the_story_names_acts_for_its_state() -> None:
+    text = (
+        "Kenya's broadcasting regulator went to court on Monday. The commission refused "
+        "to renew the licence of a Nairobi radio station on Tuesday."
+    )
+    refusal = only(text, "REJECT")
+    assert {(e.country, e.sector) for e in refusal.actor} == {("KEN", "GOV")}

@@ -103,3 +103,11 @@ def test_a_plan_told_through_to_be_done_is_dated_ahead() -> None:
     ]
     assert withdrawal.status == "planned"
     assert (withdrawal.date.start, withdrawal.date.end) == (date(2021, 8, 22), date(2021, 8, 31))
+
+
+def test_a_length_of_time_is_no_time() -> None:
+    text = "Kenyan unions threatened a strike that could last two weeks."
+    strike = by_trigger(text, "threatened")
+    assert strike.date.granularity == "window"  # not the last two weeks
+    jail = by_trigger("A Kenyan court sentenced the activist to 10 years in jail.", "sentenced")
+    assert jail.date.granularity == "window"

@@ -123,7 +123,8 @@ ROWS: list[tuple[str, str, str, str | None, str | None]] = [
     ("3 weeks ago", "2022-05-31", "past", "2022-05-09", "2022-05-15"),
     ("twenty-five years ago", "2022-05-31", "past", "1997-01-01", "1997-12-31"),
     ("over two years", "2022-05-31", "past", "2020-05-31", "2022-05-31"),
-    ("seventeen years", "2022-05-31", "past", "2005-05-31", "2022-05-31"),
+    ("for seventeen years", "2022-05-31", "past", "2005-05-31", "2022-05-31"),
+    ("seventeen years", "2022-05-31", "past", None, None),  # '... years in jail': an amount
     ("the last four years", "2022-05-31", "past", "2018-05-31", "2022-05-31"),
     ("over the last four years", "2022-05-31", "present", "2018-05-31", "2022-05-31"),
     ("in two days", "2022-05-31", "future", "2022-06-02", "2022-06-02"),
