@@ -91,12 +91,31 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
 
 
 def _same_things(first: EventMention, second: EventMention) -> bool:
-    """Whether the word acts on the same kind of thing in both tellings: what it names as
-    its object ('fired missiles', 'fired tear gas') must agree where both name one."""
-    objects = [
-        {c.lemma_.lower() for c in m.trigger.children if c.dep_ == "dobj"} for m in (first, second)
-    ]
+    """Whether the word acts on the same thing in both tellings: what it names as its
+    object ('fired missiles', 'fired tear gas') or passive subject ('Siarhei, who was
+    arrested', 'Babaryka, who was arrested') must agree where both name one. A pronoun
+    ('arrested him') could be anyone met before, so it agrees with all."""
+    objects = [_undergoers(m.trigger) for m in (first, second)]
     return not all(objects) or bool(objects[0] & objects[1])
+
+
+def _undergoers(trigger: Token) -> set[str]:
+    """The lemmas of what `trigger` acts on: its object, or the name its passive subject
+    gives (a relative pronoun read as the noun its clause hangs on; 'Italy's call was
+    seconded' and 'seconded Italy's proposal' can be one act); empty when one of them is a
+    personal pronoun."""
+    words = set()
+    for child in trigger.children:
+        thing = child
+        if child.dep_ == "nsubjpass" and child.tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
+            thing = trigger.head
+        named = child.dep_ == "nsubjpass" and thing.pos_ == "PROPN"
+        if child.dep_ != "dobj" and not named:
+            continue
+        if thing.pos_ == "PRON":
+            return set()
+        words.add(thing.lemma_.lower())
+    return words
 
 
 def _split_joint_acts(mentions: list[EventMention]) -> list[EventMention]:

@@ -211,13 +211,20 @@ def _members(noun: Token, actors: DocumentActors) -> list[Entity]:
 
 
 def _is_passive(verb: Token) -> bool:
-    """'was condemned', its conjunct 'Turkey is under sanctions and was condemned', and a
-    bare participle ('a resolution backed by Japan', 'appeared in court, charged with
+    """'was condemned', its conjunct 'Turkey is under sanctions and was condemned', a
+    participle sharing a passive's auxiliary ('was arrested and banned'), and a bare
+    participle ('a resolution backed by Japan', 'appeared in court, charged with
     murder')."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not _has_subject(verb):
+        return verb.head.pos_ == "VERB" and _is_passive(verb.head)
     bare = not any(c.dep_ == "aux" for c in verb.children)
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _passive_parties(

@@ -111,13 +111,22 @@ def _phrase_of(ent: Span) -> str:
     return ent.doc[start : ent.end].text.strip()
 
 
-def story_anchors(doc: Doc, published: date, tense_of: Callable[[Token], str]) -> list[Anchor]:
+def story_anchors(
+    doc: Doc,
+    published: date,
+    tense_of: Callable[[Token], str],
+    quoted: Callable[[Token], bool],
+) -> list[Anchor]:
     """The past times the story names, in text order: every date phrase (not a
     dateline, not a length of time) resolved in the tense of its clause, that ends by
-    publication. They are the reference times an undated event falls after."""
+    publication. They are the reference times an undated event falls after. A quoted
+    'today' or 'last week' counts from when the speaker spoke, which the story does not
+    always say, so only quoted phrases that name their year are kept."""
     anchors = []
     for ent in doc.ents:
         if not tells_a_date(ent) or _says_how_long(ent) or _in_dateline(ent):
+            continue
+        if quoted(ent.root) and not _YEAR.search(ent.text):
             continue
         if _is_duration(ent.text) and not ent.text.strip().lower().endswith("ago"):
             continue
@@ -135,6 +144,7 @@ class Anchor:
     span: DateSpan
 
 
+_YEAR = re.compile(r"\b[12]\d{3}\b")
 _DURATION = re.compile(
     r"^(over |for |about |nearly |almost |more than )?(the (last|past) )?"
     r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"

@@ -74,7 +74,7 @@ class TimeStage:
         story's past reference times, which `date_events` reads."""
         if published is None:
             return []
-        anchors = story_anchors(actors.doc, published, clause_tense)
+        anchors = story_anchors(actors.doc, published, clause_tense, actors.quoted)
         for index, mention in enumerate(mentions):
             spoken = _spoken_on(mention.trigger, actors, published) or published
             previous = _previous_date(mentions[:index], mention.status)

@@ -1059,3 +1059,19 @@ def test_a_commission_the_story_names_acts_for_its_state() -> None:
     )
     refusal = only(text, "REJECT")
     assert {(e.country, e.sector) for e in refusal.actor} == {("KEN", "GOV")}
+
+
+def test_two_people_arrested_are_two_arrests_and_a_shared_auxiliary_is_passive() -> None:
+    text = (
+        "She spoke of her husband Ales Bialou, who was arrested in May. Maria Ivanova "
+        "spoke, who headed the campaign of Ivan Petrou, who was arrested by Belarusian "
+        "police and banned from the election."
+    )
+    arrests = [e for e in events(text) if e.event == "COERCE"]
+    assert len(arrests) == 2, [(e.trigger, e.text) for e in arrests]
+    assert all("Maria Ivanova" not in {p.name for p in e.actor} for e in arrests)
+
+
+def test_a_rally_visited_by_crowds_is_no_visit() -> None:
+    text = "The rally in Minsk was visited by tens of thousands of Belarusians on Friday."
+    assert [e for e in events(text) if e.event == "CONSULT"] == []

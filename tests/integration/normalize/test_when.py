@@ -111,3 +111,12 @@ def test_a_length_of_time_is_no_time() -> None:
     assert strike.date.granularity == "window"  # not the last two weeks
     jail = by_trigger("A Kenyan court sentenced the activist to 10 years in jail.", "sentenced")
     assert jail.date.granularity == "window"
+
+
+def test_a_quoted_today_is_no_time_of_the_story() -> None:
+    text = (
+        "On Tuesday, a Kenyan court ruled against the government. The opposition leader "
+        "said, \"Today's ruling is a victory.\" Kenya's government later condemned the court."
+    )
+    event = by_trigger(text, "condemned")
+    assert (event.date.start, event.date.granularity) == (date(2024, 5, 7), "window")
