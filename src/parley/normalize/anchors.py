@@ -501,9 +501,13 @@ def _place_search_roots(trigger: Token) -> list[Token]:
 
 
 def _where(verb: Token) -> bool:
-    """'a summit where they signed': the signing is where the summit is."""
+    """'a summit where they signed', 'a trial in Riyadh in which eleven were charged': the
+    signing is where the summit is, the charging where the trial is."""
     nearby = [c for c in verb.children] + [g for c in verb.children for g in c.children]
-    return verb.dep_ == "relcl" and any(t.lower_ == "where" for t in nearby)
+    return verb.dep_ == "relcl" and any(
+        t.lower_ == "where" or (t.lower_ == "which" and t.head.lower_ in ("in", "at"))
+        for t in nearby
+    )
 
 
 def _place_prepositions(root: Token, other_clauses: frozenset[str] = _OTHER_CLAUSES) -> list[Token]:

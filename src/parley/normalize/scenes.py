@@ -16,10 +16,12 @@ from spacy.tokens import Span, Token
 
 from parley.actors.resolve import DocumentActors
 from parley.models import Place
+from parley.nlp.cues import cue
 from parley.nlp.vocabulary import REPORTING_VERBS
 from parley.normalize.anchors import place_names_under
 from parley.normalize.places import Gazetteer
 
+_TOPIC_PREPS = cue("topic_prepositions")
 _SCENE_PREPS = frozenset({"in", "at", "inside", "outside", "near"})
 # Clauses whose place is not the scene: what describes a noun, what is reported.
 _DESCRIBING = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
@@ -43,6 +45,8 @@ class Scenes:
         """The scene of the event at `trigger`: its sentence's, else the last one set
         earlier in its paragraph."""
         if category not in SAYINGS and (_reported(trigger) or self._actors.quoted(trigger)):
+            return None
+        if _topic(trigger):
             return None
         index = self._index[trigger.sent.start]
         for earlier in range(index, -1, -1):
@@ -75,6 +79,14 @@ def _describes_or_reports(prep: Token) -> bool:
     if head.pos_ in ("NOUN", "PROPN") and not (head.dep_ == "pobj" and head.head.dep_ == "prep"):
         return True
     return any(t.dep_ in _DESCRIBING for t in [head, *head.ancestors])
+
+
+def _topic(trigger: Token) -> bool:
+    """An event named as what an act is about ('spoke in Geneva about the killing')."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pobj" and prep.lower_ in _TOPIC_PREPS and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _reported(trigger: Token) -> bool:

@@ -1075,3 +1075,19 @@ def test_two_people_arrested_are_two_arrests_and_a_shared_auxiliary_is_passive()
 def test_a_rally_visited_by_crowds_is_no_visit() -> None:
     text = "The rally in Minsk was visited by tens of thousands of Belarusians on Friday."
     assert [e for e in events(text) if e.event == "CONSULT"] == []
+
+
+def test_what_happens_in_a_place_told_by_in_which_happens_there() -> None:
+    text = (
+        "The Kenyan envoy spoke in Geneva on Monday about the killing of a Somali journalist. "
+        "A closed-door trial is underway in Kenya in which eleven individuals have been "
+        "charged with the murder, however the envoy did not give it any credence."
+    )
+    charge = only(text, "ACCUSE")
+    assert charge.event_loc is not None and charge.event_loc.name == "Kenya"
+
+
+def test_what_a_speech_is_about_happened_elsewhere() -> None:
+    text = "Kenyan police spoke in Geneva on Monday about the shooting of Somali protesters."
+    shootings = [e for e in events(text) if e.event == "ASSAULT"]
+    assert all(e.event_loc is None or e.event_loc.name != "Geneva" for e in shootings)
