@@ -59,7 +59,7 @@ def date_for(
     published: date,
     tense: str,
     tense_of: Callable[[Token], str],
-    previous: date | None = None,
+    previous: DateSpan | None = None,
 ) -> DateSpan | None:
     """The date of the event `trigger` names, from a DATE phrase hanging from its clause
     (resolved in the event's `tense`; 'the following day' from `previous`, the date of the
@@ -69,7 +69,7 @@ def date_for(
     chain = governing_chain(trigger)
     narrative = _narrative_phrase(chain) if previous is not None else None
     if narrative is not None:
-        return resolve_after(narrative, previous)  # 'the following day'
+        return resolve_after(narrative, previous)  # 'the following day', 'that evening'
     ranked = sorted(
         (rank, _is_duration(ent.text), ent.start, ent)
         for ent in trigger.sent.ents

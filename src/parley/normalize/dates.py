@@ -579,9 +579,13 @@ _RULES = tuple((re.compile(source), handler) for source, handler in _RULE_SOURCE
 
 
 _NARRATIVE = re.compile(
-    r"^(?:on |in |during )?(?:(?:the )?(?:following|next|subsequent) (?P<unit>day|week|month|year)"
-    r"|the day after|(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit2>day|week|month)s? "
-    r"later)$",
+    r"^(?:on |in |during |by )?"
+    r"(?:(?:the )?(?:following|next|subsequent) (?P<unit>day|week|month|year)"
+    r"|the day after"
+    r"|(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P<unit2>day|week|month)s? later"
+    r"|(?P<same>(?:(?:earlier|later) )?(?:that|the same|that same)"
+    r" (?:day|morning|afternoon|evening|night)"
+    r"|the (?:morning|afternoon|evening)(?: hours)?))$",
     re.IGNORECASE,
 )
 _FEW = {
@@ -603,19 +607,23 @@ def is_narrative(phrase: str) -> bool:
     return _NARRATIVE.match(phrase.strip()) is not None
 
 
-def resolve_after(phrase: str, anchor: date) -> DateSpan | None:
-    """A narrative phrase resolved against `anchor`, the date of the event told before."""
+def resolve_after(phrase: str, anchor: DateSpan) -> DateSpan | None:
+    """A narrative phrase resolved against `anchor`, the date of the event told before:
+    'that day' and 'by the evening hours' are its day, when it has one."""
     match = _NARRATIVE.match(phrase.strip())
     if match is None:
         return None
+    if match["same"]:
+        same = anchor.granularity == "day"
+        return DateSpan(anchor.start, anchor.start, phrase, "day") if same else None
     unit = match["unit"] or match["unit2"] or "day"
     count = (
         int(match["n"]) if match["n"] and match["n"].isdigit() else _FEW.get(match["n"] or "a", 1)
     )
     if unit == "day":
-        day = anchor + timedelta(days=count)
+        day = anchor.start + timedelta(days=count)
         return DateSpan(day, day, phrase, "day")
-    start, end = _period(_shift(anchor, unit, count), unit)
+    start, end = _period(_shift(anchor.start, unit, count), unit)
     return DateSpan(start, end, phrase, unit)
 
 

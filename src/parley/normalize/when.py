@@ -134,22 +134,18 @@ class TimeStage:
 
 
 def _date(
-    token: Token, status: StatusReading, published: date, previous: date | None = None
+    token: Token, status: StatusReading, published: date, previous: DateSpan | None = None
 ) -> DateSpan | None:
     tense = "future" if status.status == "planned" else clause_tense(token)
     return date_for(token, published, tense, clause_tense, previous)
 
 
-def _previous_date(earlier: list[EventMention], status: StatusReading) -> date | None:
+def _previous_date(earlier: list[EventMention], status: StatusReading) -> DateSpan | None:
     """The date of the story's previous event of the same kind (a plan follows a plan,
     a past event a past event): what 'the following week' counts from."""
     planned = status.status == "planned"
     return next(
-        (
-            m.date.start
-            for m in reversed(earlier)
-            if m.date and (m.status.status == "planned") == planned
-        ),
+        (m.date for m in reversed(earlier) if m.date and (m.status.status == "planned") == planned),
         None,
     )
 

@@ -120,3 +120,14 @@ def test_a_quoted_today_is_no_time_of_the_story() -> None:
     )
     event = by_trigger(text, "condemned")
     assert (event.date.start, event.date.granularity) == (date(2024, 5, 7), "window")
+
+
+def test_that_day_is_the_day_of_the_event_told_before() -> None:
+    text = (
+        "On Tuesday, Kenya and Somalia held talks in Nairobi. Earlier that day, Kenyan "
+        "police arrested four Somali men. Protesters marched in Mombasa in March, and "
+        "Kenyan police arrested dozens that evening."
+    )
+    first, second = [e for e in events(text) if e.trigger == "arrested"]
+    assert (first.date.start, first.date.granularity) == (date(2024, 5, 7), "day")
+    assert second.date.granularity != "day"  # a month has no one evening

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.models import DateSpan
 from parley.normalize.dates import is_narrative, resolve_after, resolve_date
 
 # phrase, published, tense, expected start, expected end (None, None: unresolvable)
@@ -272,11 +273,23 @@ def test_bare_weekday_lands_on_that_weekday(index: int, published: date) -> None
         ("two days later", "2020-02-28", "2020-03-01", "2020-03-01"),
         ("the following week", "2022-06-03", "2022-06-06", "2022-06-12"),
         ("the next month", "2019-12-15", "2020-01-01", "2020-01-31"),
+        ("earlier that day", "2020-01-02", "2020-01-02", "2020-01-02"),
+        ("later that evening", "2020-01-02", "2020-01-02", "2020-01-02"),
+        ("by the evening hours", "2020-11-14", "2020-11-14", "2020-11-14"),
+        ("the same day", "2020-11-14", "2020-11-14", "2020-11-14"),
     ],
 )
 def test_narrative_phrases_count_from_the_previous_event(
     phrase: str, anchor: str, start: str, end: str
 ) -> None:
     assert is_narrative(phrase)
-    span = resolve_after(phrase, date.fromisoformat(anchor))
+    day = date.fromisoformat(anchor)
+    span = resolve_after(phrase, DateSpan(day, day, "on Tuesday", "day"))
+    assert span is not None
     assert (span.start, span.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_that_day_needs_a_day_to_point_back_to() -> None:
+    month = DateSpan(date(2020, 1, 1), date(2020, 1, 31), "in January", "month")
+    assert resolve_after("that day", month) is None
+    assert resolve_after("the following month", month).start == date(2020, 2, 1)
