@@ -144,6 +144,7 @@ class Anchor:
     span: DateSpan
 
 
+_LEADING_SPACE = re.compile(r"\s*")
 _YEAR = re.compile(r"\b[12]\d{3}\b")
 _DURATION = re.compile(
     r"^(over |for |about |nearly |almost |more than )?(the (last|past) )?"
@@ -169,10 +170,21 @@ def _narrative_phrase(chain: list[Token]) -> str | None:
 
 
 def _in_dateline(ent: Span) -> bool:
-    """'TOKYO, June 4, 2022 -- ... on Friday': the dateline's date is when the reporter
-    filed, not when the event happened."""
+    """'TOKYO, June 4, 2022 -- ... on Friday', or a first line that is nothing but a date
+    ('Thursday, March 28, 2019'): the date the reporter filed, not when anything happened."""
     following = [t for t in ent.doc[ent.end : ent.end + 4] if not t.is_space]
-    return ent.start < 12 and any(t.text in ("--", "–", "—", "-", "(") for t in following[:3])
+    if ent.start < 12 and any(t.text in ("--", "–", "—", "-", "(") for t in following[:3]):
+        return True
+    text = ent.doc.text
+    start = _LEADING_SPACE.match(text).end()
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = ent.doc.char_span(start, end, alignment_mode="expand")
+    return (
+        ent.start_char < end
+        and line is not None
+        and all(t.ent_type_ == "DATE" or not t.is_alpha for t in line)
+    )
 
 
 def _names_something_else(ent: Span, trigger: Token) -> bool:

@@ -131,3 +131,12 @@ def test_that_day_is_the_day_of_the_event_told_before() -> None:
     first, second = [e for e in events(text) if e.trigger == "arrested"]
     assert (first.date.start, first.date.granularity) == (date(2024, 5, 7), "day")
     assert second.date.granularity != "day"  # a month has no one evening
+
+
+def test_a_first_line_that_is_only_a_date_is_no_reference_time() -> None:
+    text = (
+        "Friday, May 10, 2024\n\nOn Monday, Kenya lifted the curfew in Mombasa.\n\n"
+        "Kenya's government later condemned the protesters."
+    )
+    event = by_trigger(text, "condemned")
+    assert (event.date.start, event.date.end) == (date(2024, 5, 6), date(2024, 5, 10))
