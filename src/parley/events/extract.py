@@ -429,15 +429,17 @@ def _unidentified(
 
 def _undergone(trigger: Token) -> bool:
     """'Two suspects were arrested', 'the minister was stabbed', 'he survived a drone
-    attack': told as done to someone, with no word of who did it (a bare 'the murder' may
+    attack', 'facilities were hit by drone strikes': told as done to someone, with no word
+    of who did it (a bare 'the murder' may
     stand for any telling's act)."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _UNDERGOING
     children = list(trigger.children)
+    agents = [o for c in children if c.dep_ == "agent" for o in objects_of(c)]
     return (
         trigger.pos_ == "VERB"
         and any(c.dep_ == "auxpass" for c in children)
-        and not any(c.dep_ == "agent" for c in children)
+        and all(a.lemma_.lower() in WEAPONS for a in agents)  # 'hit by drone strikes'
     )
 
 

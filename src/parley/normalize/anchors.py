@@ -31,6 +31,7 @@ _OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "nsubj", "nsubjpass", "csu
 _PATIENT_CLAUSES = _OTHER_CLAUSES | {"relcl", "acl"}
 _ARGUMENTS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
 _PRESENCE_VERBS = cue("presence_verbs")
+_UNDERGOING_NOUNS = cue("undergoing_nouns")
 
 
 def governing_chain(trigger: Token) -> list[Token]:
@@ -44,6 +45,8 @@ def governing_chain(trigger: Token) -> list[Token]:
             token = token.head
         elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
             token = token.head.head  # 'was put under investigation in Brazil on Monday'
+        elif _undergone_as(token):
+            token = token.head.head  # 'In 2006, Abqaiq was the target of an attack'
         elif token.pos_ in ("VERB", "AUX") and (
             token.dep_ in ("xcomp", "acl") or is_purpose(token)
         ):
@@ -52,6 +55,19 @@ def governing_chain(trigger: Token) -> list[Token]:
             break
         chain.append(token)
     return chain
+
+
+def _undergone_as(noun: Token) -> bool:
+    """'the target of an attack', 'the victim of a kidnapping' after a copula: the attack
+    is told by the copula's clause."""
+    owner = noun.head.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and owner.lemma_.lower() in _UNDERGOING_NOUNS
+        and owner.dep_ == "attr"
+    )
 
 
 def date_for(

@@ -1091,3 +1091,18 @@ def test_what_a_speech_is_about_happened_elsewhere() -> None:
     text = "Kenyan police spoke in Geneva on Monday about the shooting of Somali protesters."
     shootings = [e for e in events(text) if e.event == "ASSAULT"]
     assert all(e.event_loc is None or e.event_loc.name != "Geneva" for e in shootings)
+
+
+def test_a_site_hit_by_drone_strikes_is_attacked_by_someone_of_its_state() -> None:
+    text = "Yesterday, oil facilities of Kenya's state-owned refiner were hit by drone strikes."
+    attack = only(text, "ASSAULT")
+    assert parties(attack.actor) == {"KEN"}
+
+
+def test_the_target_of_an_attack_in_a_year_is_attacked_that_year() -> None:
+    text = (
+        "Yesterday, Kenyan police arrested two men in Mombasa.\n\n"
+        "In 2006, the refinery was the target of an al-Shabaab suicide attack."
+    )
+    attack = only(text, "ASSAULT")
+    assert attack.date is not None and attack.date.start == date(2006, 1, 1)
