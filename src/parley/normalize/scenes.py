@@ -22,6 +22,7 @@ from parley.normalize.anchors import place_names_under
 from parley.normalize.places import Gazetteer
 
 _TOPIC_PREPS = cue("topic_prepositions")
+_RESIDENCE_VERBS = cue("residence_verbs")
 _SCENE_PREPS = frozenset({"in", "at", "inside", "outside", "near"})
 # Clauses whose place is not the scene: what describes a noun, what is reported.
 _DESCRIBING = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
@@ -70,10 +71,12 @@ class Scenes:
 
 
 def _describes_or_reports(prep: Token) -> bool:
-    """A place phrase inside a clause that describes a noun ('a man who was born in X') or
-    tells what someone said, inside a 'from' phrase, or hanging on a noun that is not
+    """A place phrase inside a clause that describes a noun ('a man who was born in X'),
+    of where someone lives ('he lived in Gonesse'), or that tells what someone said, inside a 'from' phrase, or hanging on a noun that is not
     itself a place ('the ambassador in London')."""
     head = prep.head
+    if head.lemma_.lower() in _RESIDENCE_VERBS:
+        return True  # 'he lived in Gonesse': where he lives, not where anything happened
     if any(t.dep_ == "prep" and t.lower_ == "from" for t in prep.ancestors):
         return True  # 'flew from Fort Bragg in North Carolina': where they came from
     if head.pos_ in ("NOUN", "PROPN") and not (head.dep_ == "pobj" and head.head.dep_ == "prep"):

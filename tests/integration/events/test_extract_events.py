@@ -1106,3 +1106,12 @@ def test_the_target_of_an_attack_in_a_year_is_attacked_that_year() -> None:
     )
     attack = only(text, "ASSAULT")
     assert attack.date is not None and attack.date.start == date(2006, 1, 1)
+
+
+def test_where_someone_lives_is_no_scene() -> None:
+    text = (
+        "Kenyan police arrested a man in Mombasa on Monday.\n\nHe lived in Malindi. "
+        "Kenyan police later opened an investigation into the man's employer."
+    )
+    inquiry = next(e for e in events(text) if e.trigger == "investigation")
+    assert inquiry.event_loc is None or inquiry.event_loc.name != "Malindi"
