@@ -72,8 +72,9 @@ class Scenes:
 
 def _describes_or_reports(prep: Token) -> bool:
     """A place phrase inside a clause that describes a noun ('a man who was born in X'),
-    of where someone lives ('he lived in Gonesse'), or that tells what someone said, inside a 'from' phrase, or hanging on a noun that is not
-    itself a place ('the ambassador in London')."""
+    of where someone lives ('he lived in Gonesse'), or that tells what someone said;
+    inside a 'from' phrase, or hanging on a noun that is not itself a place ('the
+    ambassador in London')."""
     head = prep.head
     if head.lemma_.lower() in _RESIDENCE_VERBS:
         return True  # 'he lived in Gonesse': where he lives, not where anything happened
