@@ -28,7 +28,8 @@ def find_speakers(doc: Doc, actors: DocumentActors) -> list[Speaker]:
     found = []
     for token in doc:
         is_predicate = token.pos_ == "VERB" or token.dep_ == "ROOT"  # 'read' is often a NOUN
-        if not is_predicate or token.lemma_.lower() not in REPORTING_VERBS:
+        reports = token.lemma_.lower() in REPORTING_VERBS or _opens_quotation(token)
+        if not is_predicate or not reports:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:  # inverted: '"...," read the statement issued by ...'
@@ -44,6 +45,17 @@ def find_speakers(doc: Doc, actors: DocumentActors) -> list[Speaker]:
         if entities:
             found.append((token.i, entities))
     return found
+
+
+def _opens_quotation(verb: Token) -> bool:
+    """'Tanya Chan spoke to the press after the speech: "I really urge ..."': a clause
+    ended by a colon and a quotation mark introduces the quotation, whatever its verb."""
+    if verb.pos_ != "VERB":
+        return False
+    following = [
+        t for t in verb.doc[verb.right_edge.i + 1 : verb.right_edge.i + 4] if not t.is_space
+    ]
+    return len(following) >= 2 and following[0].text == ":" and following[1].is_quote
 
 
 def _authors(document_noun: Token, actors: DocumentActors) -> list[Entity]:

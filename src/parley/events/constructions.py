@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from parley.events.categories import categories
 from parley.events.lexicon import Lexicon, Trigger
+from parley.events.status import obliges
 from parley.nlp.cues import cue
 from parley.nlp.syntax import is_prep, objects_of
 from parley.nlp.vocabulary import REPORTING_VERBS
@@ -118,4 +119,7 @@ def _prepares_attack(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_obligation(verb: Token) -> bool:
+    """'must withdraw', 'should talk', and in the present 'has to withdraw'."""
+    if verb.tag_ in ("VBZ", "VBP") and obliges(verb):
+        return True
     return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children)

@@ -21,6 +21,7 @@ from parley.events.parties import (
     construction_parties,
     find_parties,
     on_grounds,
+    protesting_crowd,
 )
 from parley.events.status import StatusReading, event_status, is_habitual
 from parley.events.trace import Trace
@@ -258,7 +259,7 @@ def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
         return f"told by ‘{_teller(token).text}’, not an event of its own"
     if is_habitual(token):
         return "a habit or a trend, not an event"
-    if _describes_a_noun(token):
+    if _describes_a_noun(token) and protesting_crowd(token, entries[token.i]) is None:
         return f"a participle describing ‘{token.head.text}’"
     return None
 

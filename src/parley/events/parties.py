@@ -47,6 +47,7 @@ _GROUNDS = cue("grounds_nouns")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+_SPEAKERS = {"i", "we"}  # who obliges themself demands nothing of anyone
 _NOUN_ACTOR_DEPS = ("poss", "amod", "compound", "nmod")
 REACTIONS = cue("reaction_nouns")
 _REACTION_PREPS = ("against", "at", "over", "of", "to", "for")
@@ -124,6 +125,9 @@ def _verb_parties(
 ) -> tuple[list[Entity], list[Entity]]:
     if _crowd_told_as_clause(verb, entry):  # 'hundreds of students protested outside'
         return _members(verb.head, actors), _recipients(verb, entry, actors, True)
+    crowd = protesting_crowd(verb, entry)
+    if crowd is not None:  # 'interrupted by protesting legislators'
+        return _members(crowd, actors), []
     if _is_passive(verb):
         return _passive_parties(verb, entry, actors)
     actor = _subject_of(verb, actors)
@@ -202,6 +206,23 @@ def _crowd_told_as_clause(verb: Token, entry: Trigger) -> bool:
         and verb.tag_ in ("VBD", "VBN")
         and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
     )
+
+
+def protesting_crowd(verb: Token, entry: Trigger) -> Token | None:
+    """'protesting legislators', 'demonstrating students': the crowd a present participle
+    of protest describes is the one protesting. The parser often reads the crowd as the
+    participle's object ('interrupted by protesting legislators'); a protest has no
+    object, so a bare plural there is the crowd too."""
+    if entry.event != "PROTEST" or verb.tag_ != "VBG":
+        return None
+    if verb.dep_ == "amod":
+        return verb.head
+    bare = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.tag_ == "NNS" and not any(d.dep_ == "det" for d in c.children)
+    ]
+    return bare[0] if verb.dep_ == "pcomp" and bare else None
 
 
 def _members(noun: Token, actors: DocumentActors) -> list[Entity]:
@@ -683,7 +704,12 @@ def construction_parties(
     if entry.event == "REQUEST":
         speaker = token.head
         actor = [e for c in speaker.children if c.dep_ == "nsubj" for e in _resolve(c, actors)]
-        obliged = [e for c in token.children if c.dep_ == "nsubj" for e in _resolve(c, actors)]
+        obliged = [
+            e
+            for c in token.children
+            if c.dep_ == "nsubj" and c.lower_ not in _SPEAKERS  # 'we have to stop'
+            for e in _resolve(c, actors)
+        ]
         return actor, obliged
     copula = token.head if token.dep_ == "acomp" else token
     actor = [e for c in copula.children if c.dep_ in _SUBJECTS for e in _resolve(c, actors)]

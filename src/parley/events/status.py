@@ -26,6 +26,7 @@ _HYPOTHETICAL_GOVERNORS = cue("hypothetical_governors")  # and what is asked for
 _PLANNED_MODIFIERS = cue("planned_modifiers")
 _HYPOTHETICAL_MODIFIERS = cue("hypothetical_modifiers")
 _FAILED_PREDICATES = cue("failed_predicates")
+_OBLIGATION_VERBS = cue("obligation_verbs")
 _ARGUMENT_DEPS = {"dobj", "nsubjpass", "nsubj", "attr", "appos"}
 _SPEECH_VERBS = REPORTING_VERBS | cue("announcing_verbs")
 
@@ -150,6 +151,8 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
             return StatusReading("negated", 0.7)
         if lemma in _HYPOTHETICAL_GOVERNORS or lemma in ASKING_VERBS:
             return StatusReading("hypothetical", 0.7)
+        if lemma in _OBLIGATION_VERBS and token.tag_ != "VBD" and obliges(token):
+            return StatusReading("hypothetical", 0.7)  # 'has to withdraw', not 'had to flee'
         if lemma in _PLANNED_GOVERNORS and token.pos_ in ("VERB", "ADJ", "NOUN"):
             return StatusReading("planned", 0.8)
     modifiers = {c.lower_ for c in children if c.dep_ in ("amod", "compound", "advmod")}
@@ -171,6 +174,14 @@ def _reading_at(token: Token, is_trigger: bool) -> StatusReading | None:
     if lemma in _FAILED_PREDICATES and not is_trigger:
         return StatusReading("failed", 0.8)
     return None
+
+
+def obliges(verb: Token) -> bool:
+    """'has to withdraw', 'need to stop': an obligation verb with its 'to' clause (not
+    'has talks')."""
+    return verb.lemma_.lower() in _OBLIGATION_VERBS and any(
+        c.dep_ == "xcomp" and has_infinitive_to(c) for c in verb.children
+    )
 
 
 def _reported(verb: Token) -> bool:

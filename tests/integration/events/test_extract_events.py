@@ -1115,3 +1115,35 @@ def test_where_someone_lives_is_no_scene() -> None:
     )
     inquiry = next(e for e in events(text) if e.trigger == "investigation")
     assert inquiry.event_loc is None or inquiry.event_loc.name != "Malindi"
+
+
+def test_has_to_is_a_demand_and_what_must_be_done_has_not_happened() -> None:
+    text = "Kenya's president said Somalia has to withdraw its troops."
+    demand = only(text, "REQUEST")
+    assert parties(demand.actor) == {"KEN"} and parties(demand.recipient) == {"SOM"}
+    assert only(text, "RETREAT").status == "hypothetical"
+    own = 'Kenya\'s president said, "We have to stop attacking each other."'
+    assert [e.event for e in events(own) if e.event == "REQUEST"] == []  # asks nobody
+    assert {e.status for e in events(own)} == {"hypothetical"}
+
+
+def test_fled_because_they_had_to_is_still_told_as_done() -> None:
+    text = "Somali troops had to withdraw from the Kenyan border on Monday."
+    assert only(text, "RETREAT").status == "occurred"
+
+
+def test_a_clause_and_a_colon_introduce_the_speaker_of_a_quotation() -> None:
+    text = (
+        'Legislator Tanya Achieng of Kenya spoke to the press after the speech: "I really '
+        'urge President Ruto to step down."'
+    )
+    request = only(text, "REQUEST")
+    assert [e.name for e in request.actor] == ["Tanya Achieng"]
+
+
+def test_protesting_legislators_protest() -> None:
+    text = "Ruto was interrupted by protesting Kenyan legislators on Monday."
+    protest = only(text, "PROTEST")
+    assert {(e.country, e.sector) for e in protest.actor} == {("KEN", "LEG")}
+    dispersed = "Kenyan police dispersed protesting students in Nairobi on Tuesday."
+    assert {(e.country, e.sector) for e in only(dispersed, "PROTEST").actor} == {("KEN", "EDU")}
