@@ -35,6 +35,7 @@ from parley.actors.dictionary import load_dictionaries
 from parley.events.categories import categories
 from parley.models import STATUSES, DateSpan, Document, Entity, Event, Evidence, Place
 from parley.store import Store
+from parley.store.parties import derive_roles
 from parley.store.rows import (
     INSERT_DOCUMENT,
     INSERT_EVENT,
@@ -134,7 +135,8 @@ def generated(count: int, seed: int = 7) -> Iterator[tuple[Document, list[Event]
 def fill(path: Path, corpus: Iterable[tuple[Document, list[Event]]]) -> None:
     """Bulk-load rows made by the store's own row builders, named by the columns of its own
     INSERT statements: DuckDB reads JSON Lines in a blink where 100,000 row-by-row inserts
-    would take minutes. The rows are written out as they are made."""
+    would take minutes. The rows are written out as they are made; the parties' roles are
+    derived from them as a Parquet load derives them."""
     Store.open(path).close()  # creates the schema
     stamp = datetime(2025, 1, 1)
     statements = (INSERT_DOCUMENT, INSERT_EVENT, INSERT_PARTY)
@@ -164,6 +166,7 @@ def fill(path: Path, corpus: Iterable[tuple[Document, list[Event]]]) -> None:
         for table, _ in targets.values():
             file = Path(folder, f"{table}.jsonl")
             conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_json(?)", [str(file)])
+        derive_roles(conn)
         conn.close()
 
 

@@ -62,22 +62,21 @@ _ACTORS = "SELECT party, is_country, events, as_actor, as_recipient FROM counts"
 # Nodes and edges come back from one statement, tagged, so the parties are grouped once.
 _NETWORK = """,
 kept AS (SELECT * FROM parties SEMI JOIN counts USING (party)),
-directed AS (SELECT DISTINCT event_id FROM parties WHERE is_recipient),
+directed AS (SELECT DISTINCT event_key FROM parties WHERE is_recipient),
 pairs AS (
-    SELECT a.event_id, a.party AS source, b.party AS target, true AS directed
-    FROM kept a JOIN kept b ON a.event_id = b.event_id
+    SELECT a.party AS source, b.party AS target, true AS directed, a.quad_code
+    FROM kept a JOIN kept b ON a.event_key = b.event_key
     WHERE a.is_actor AND b.is_recipient
     UNION ALL
-    SELECT a.event_id, a.party, b.party, false
-    FROM kept a JOIN kept b ON a.event_id = b.event_id
-        ANTI JOIN directed d ON d.event_id = a.event_id
+    SELECT a.party, b.party, false, a.quad_code
+    FROM kept a JOIN kept b ON a.event_key = b.event_key
+        ANTI JOIN directed d ON d.event_key = a.event_key
     WHERE a.is_actor AND b.is_actor AND a.party < b.party
 )
 SELECT 'node', party, NULL, is_country, events, as_actor, as_recipient FROM counts
 UNION ALL
-SELECT 'edge', source, target, directed, count(*), count_if(e.quad_code >= 3), NULL
-FROM pairs JOIN events e ON e.event_id = pairs.event_id
-GROUP BY source, target, directed
+SELECT 'edge', source, target, directed, count(*), count_if(quad_code >= 3), NULL
+FROM pairs GROUP BY source, target, directed
 """
 _PLACES = """
 SELECT e.place_name, e.place_country, e.place_lat, e.place_lon, count(*),

@@ -30,9 +30,9 @@ FROM events e JOIN event_clusters c ON c.event_id = e.event_id{where}
 _NEW_PARTIES = """
 WITH {parties},
 first_seen AS (
-    SELECT coalesce(q.country, q.org) AS party, min(e.date) AS first_date
-    FROM event_parties q JOIN events e ON e.event_id = q.event_id
-    WHERE e.date IS NOT NULL AND coalesce(q.country, q.org) IS NOT NULL
+    SELECT q.code AS party, min(e.date) AS first_date
+    FROM party_roles q JOIN events e ON e.event_key = q.event_key
+    WHERE e.date IS NOT NULL AND (q.actor_party OR q.recipient_party)
     GROUP BY 1
 )
 SELECT p.party, count(*) AS events, any_value(f.first_date)

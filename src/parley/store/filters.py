@@ -63,18 +63,21 @@ Codes = tuple[str, ...]
 
 _STATED_ALIAS = "stated"
 
-_PARTY = "(list_contains(?, p.country) OR list_contains(?, p.org))"
-_ROLE_PARTY = (
-    "EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.event_id"
-    f" AND p.role = ? AND {_PARTY})"
+# A party matches a code by its country or its organisation (`party_roles`, one row per
+# event and code, says in which roles; see `parley.store.parties`).
+_HAS_CODE = (
+    "EXISTS (SELECT 1 FROM party_roles r WHERE r.event_key = e.event_key"
+    " AND {role}list_contains(?, r.code))"
 )
-_ANY_PARTY = f"EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.event_id AND {_PARTY})"
+_ACTOR = _HAS_CODE.format(role="r.in_actors AND ")
+_RECIPIENT = _HAS_CODE.format(role="r.in_recipients AND ")
+_ANY_PARTY = _HAS_CODE.format(role="")
 # Two parties on opposite sides, in either direction, or both among the actors (a call
 # between two leaders is coded with both as actors).
-_BETWEEN = """EXISTS (SELECT 1 FROM event_parties a JOIN event_parties b
-    ON b.event_id = a.event_id AND (a.role <> b.role OR (a.role = 'actor' AND b.role = 'actor'))
-    WHERE a.event_id = e.event_id
-        AND (a.country = ? OR a.org = ?) AND (b.country = ? OR b.org = ?))"""
+_BETWEEN = """EXISTS (SELECT 1 FROM party_roles a JOIN party_roles b ON b.event_key = a.event_key
+    WHERE a.event_key = e.event_key AND a.code = ? AND b.code = ?
+        AND (a.in_actors AND (b.in_recipients OR b.in_actors)
+            OR a.in_recipients AND b.in_actors))"""
 _TEXT = "e.text ILIKE ? ESCAPE '\\'"
 _CLUSTER = "e.event_id IN (SELECT c.event_id FROM event_clusters c WHERE c.cluster_id = ?)"
 _PRECISION = f"list_contains(?, coalesce(e.date_precision, '{UNDATED}'))"
@@ -297,10 +300,10 @@ def _conditions(filters: EventFilter) -> list[tuple[str, list[object]]]:
         (filters.since, since, [filters.since]),
         (filters.until, until, [filters.until]),
         (filters.precision, _PRECISION, [list(filters.precision or ())]),
-        (filters.actor, _ROLE_PARTY, ["actor", actor, actor]),
-        (filters.recipient, _ROLE_PARTY, ["recipient", recipient, recipient]),
-        (filters.party, _ANY_PARTY, [party, party]),
-        (filters.between, _BETWEEN, [a, a, b, b]),
+        (filters.actor, _ACTOR, [actor]),
+        (filters.recipient, _RECIPIENT, [recipient]),
+        (filters.party, _ANY_PARTY, [party]),
+        (filters.between, _BETWEEN, [a, b]),
         (filters.q, _TEXT, [f"%{escape_like(filters.q or '')}%"]),
         (filters.cluster, _CLUSTER, [filters.cluster]),
     ]

@@ -8,15 +8,30 @@ from pathlib import Path
 
 import duckdb
 
+from parley.store.parties import derive_roles
+
 DOCUMENT_TABLES = ("documents", "events", "event_parties", "doc_minhash", "document_links")
 """The tables written per part, all keyed by a document of the part."""
+
+DERIVED_TABLE = "party_roles"
+"""Keyed by documents too, but never written: a load derives it from the parts' parties."""
+
+_FILE_LOCAL = {"events": "SELECT * EXCLUDE (event_key) FROM events"}
+"""What a part holds of a table whose columns include one that only means something in the
+file that numbered it (`events.event_key`: a loading store numbers its events itself)."""
 
 
 def write_part(conn: duckdb.DuckDBPyConnection, table: str, path: Path, empty: bool) -> None:
     """Write `table` to the Parquet file `path`; then delete its rows when `empty`."""
-    conn.execute(f"COPY {table} TO '{_quoted(path)}' (FORMAT parquet)")
+    source = f"({_FILE_LOCAL[table]})" if table in _FILE_LOCAL else table
+    conn.execute(f"COPY {source} TO '{_quoted(path)}' (FORMAT parquet)")
     if empty:
         conn.execute(f"DELETE FROM {table}")
+
+
+def empty_derived(conn: duckdb.DuckDBPyConnection) -> None:
+    """Delete the rows of `DERIVED_TABLE`, along with the written tables' (see `write_part`)."""
+    conn.execute(f"DELETE FROM {DERIVED_TABLE}")
 
 
 def _quoted(path: Path) -> str:
@@ -57,6 +72,8 @@ DELETE FROM event_links WHERE event_id IN (
     SELECT e.event_id FROM events e JOIN incoming USING (doc_id));
 DELETE FROM event_parties WHERE event_id IN (
     SELECT e.event_id FROM events e JOIN incoming USING (doc_id));
+DELETE FROM party_roles WHERE event_key IN (
+    SELECT e.event_key FROM events e JOIN incoming USING (doc_id));
 DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM incoming);
 DELETE FROM document_links WHERE doc_id IN (SELECT doc_id FROM incoming);
 DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM incoming);
@@ -82,6 +99,7 @@ INSERT INTO runs BY NAME SELECT * FROM read_parquet('{glob}')
 WHERE run_id NOT IN (SELECT run_id FROM runs)
 """
 _COUNT_INCOMING_EVENTS = "SELECT count(*) FROM events WHERE doc_id IN (SELECT doc_id FROM incoming)"
+_INCOMING_EVENTS = " WHERE e.doc_id IN (SELECT doc_id FROM incoming)"
 
 
 def load_partitions(conn: duckdb.DuckDBPyConnection, folder: Path) -> LoadCounts:
@@ -104,6 +122,7 @@ def load_partitions(conn: duckdb.DuckDBPyConnection, folder: Path) -> LoadCounts
             conn.execute(
                 _INSERT_PARTIES.format(glob=globs["event_parties"], events=globs["events"])
             )
+            derive_roles(conn, _INCOMING_EVENTS)
         if globs["runs"] is not None:
             conn.execute(_INSERT_RUNS.format(glob=globs["runs"]))
         counted = conn.execute(_COUNT_INCOMING_EVENTS).fetchone()

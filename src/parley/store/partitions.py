@@ -31,7 +31,7 @@ import duckdb
 
 from parley.models import Document, Event
 from parley.store.links import Signature
-from parley.store.parquet import DOCUMENT_TABLES, write_part
+from parley.store.parquet import DOCUMENT_TABLES, empty_derived, write_part
 from parley.store.schema import migrate
 from parley.store.store import SaveOutcome, Store
 
@@ -100,5 +100,6 @@ class PartitionStore(Store):
         name = f"part-{self._run_id}-{self._parts:05d}.parquet"
         for table in DOCUMENT_TABLES:
             write_part(self._conn, table, self.path / table / name, empty=True)
+        empty_derived(self._conn)
         self._parts += 1
         self._unwritten = 0

@@ -40,6 +40,14 @@ INSERT INTO event_parties (event_id, role, position, text, name, country, org, s
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
+INSERT_ROLE = """
+INSERT INTO party_roles (event_key, code, in_actors, in_recipients, actor_party,
+    recipient_party, is_country)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+
+SELECT_EVENT_KEYS = "SELECT event_id, event_key FROM events WHERE doc_id = ?"
+
 
 ROWS_PER_STATEMENT = 200
 
@@ -151,6 +159,24 @@ def _party_row(event_id: str, role: str, position: int, entity: Entity) -> list[
         entity.title,
         entity.code,
     ]
+
+
+def role_rows(event_key: int, event: Event) -> list[list[Any]]:
+    """Parameters for `INSERT_ROLE`: one per country or organisation of the event's parties,
+    with the roles it plays, as `parley.store.parties.derive_roles` derives them from the
+    `party_rows` of the event (codes compared as stored: an empty string is a code)."""
+    roles: dict[str, list[bool]] = {}
+    for column, entities in ((0, event.actor), (1, event.recipient)):
+        for entity in entities:
+            party = entity.org if entity.country is None else entity.country
+            for code in (entity.country, entity.org):
+                if code is None:
+                    continue
+                flags = roles.setdefault(code, [False] * 5)
+                flags[column] = True  # in_actors, in_recipients
+                flags[column + 2] = flags[column + 2] or code == party  # *_party
+                flags[4] = flags[4] or code == entity.country  # is_country
+    return [[event_key, code, *flags] for code, flags in roles.items()]
 
 
 def event_from_record(record: str) -> Event:

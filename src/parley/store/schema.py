@@ -5,9 +5,10 @@ script to `MIGRATIONS`, never edit a released one (a file that already ran it wo
 the change). `migrate` brings any file up to date, so opening an old store just works.
 
 Events keep their full `Event.to_dict()` record in `events.record`, so export is lossless; the
-other event columns and `event_parties` exist for filtering and for analysts' own SQL. There
-are no foreign keys: DuckDB's make deleting a document's events awkward, so the store code
-keeps `events.doc_id` and `event_parties.event_id` consistent itself.
+other event columns, `event_parties` and `party_roles` exist for filtering and for analysts'
+own SQL. There are no foreign keys: DuckDB's make deleting a document's events awkward, so
+the store code keeps `events.doc_id`, `event_parties.event_id` and `party_roles.event_key`
+consistent itself.
 """
 
 from __future__ import annotations
@@ -178,7 +179,49 @@ CREATE TABLE watched_files (
 time), so that a restart reads only what is new or changed, and a file it was in the middle
 of is read again (its stored documents are then unchanged and cost nothing)."""
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+_V5 = """
+CREATE SEQUENCE event_keys;
+ALTER TABLE events ADD COLUMN event_key BIGINT DEFAULT nextval('event_keys');
+CREATE TABLE party_roles (
+    event_key BIGINT NOT NULL,
+    code TEXT NOT NULL,
+    in_actors BOOLEAN NOT NULL,
+    in_recipients BOOLEAN NOT NULL,
+    actor_party BOOLEAN NOT NULL,
+    recipient_party BOOLEAN NOT NULL,
+    is_country BOOLEAN NOT NULL
+);
+INSERT INTO party_roles
+WITH codes AS (
+    SELECT event_id, role, country AS code, true AS is_party, true AS is_country
+    FROM event_parties WHERE country IS NOT NULL
+    UNION ALL
+    SELECT event_id, role, org, country IS NULL, false
+    FROM event_parties WHERE org IS NOT NULL
+)
+SELECT e.event_key, c.code,
+    bool_or(c.role = 'actor'), bool_or(c.role = 'recipient'),
+    bool_or(c.role = 'actor' AND c.is_party), bool_or(c.role = 'recipient' AND c.is_party),
+    bool_or(c.is_country)
+FROM codes c JOIN events e ON e.event_id = c.event_id
+GROUP BY e.event_key, c.code
+ORDER BY e.event_key, c.code;
+"""
+"""Each event's parties as the filters and counts read them, keyed by a small integer.
+
+Grouping `event_parties` by event and party and joining it to `events` on the text
+`event_id` was most of the time of every count over parties on a large store (issue 15), so
+both are done once, when an event is written: `events.event_key` numbers the events of this
+file (a sequence, so a key is never reused; it is local to the file and no partition carries
+it), and `party_roles` has one row per event and code, a code being the country or the
+organisation of one of its parties. `in_actors`/`in_recipients`: some actor/recipient is of
+that country or organisation (what the party filters match); `actor_party`/`recipient_party`:
+the code is some actor's/recipient's party, its country or else its organisation (what the
+counts count); `is_country`: some party has it as its country. Events stored before it get
+their keys in table order and their rows from their parties; this copy of the derivation is
+frozen here with the migration (`parley.store.parties` keeps the current one)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 """Migration N (1-based) is `MIGRATIONS[N - 1]`; append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

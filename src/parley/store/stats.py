@@ -68,8 +68,8 @@ FROM selected s GROUP BY 1, 2 ORDER BY 1 NULLS LAST
     StatsBy.dyad: f"""{_SELECTED}, {{parties}}
 SELECT coalesce(a.party, '') AS actor, coalesce(r.party, '') AS recipient, {_COUNTS}
 FROM selected s
-LEFT JOIN parties a ON a.event_id = s.event_id AND a.is_actor
-LEFT JOIN parties r ON r.event_id = s.event_id AND r.is_recipient
+LEFT JOIN parties a ON a.event_key = s.event_key AND a.is_actor
+LEFT JOIN parties r ON r.event_key = s.event_key AND r.is_recipient
 GROUP BY 1, 2 ORDER BY events DESC, actor, recipient
 """,
     StatsBy.status: f"""{_SELECTED}
@@ -85,11 +85,12 @@ FROM selected s GROUP BY 1 ORDER BY list_position({list(PRECISIONS)!r}, precisio
 # Events per month and compared party: a party matches by country or organisation, in the
 # compared role when there is one.
 _MONTH_BY_PARTY = f"""{_SELECTED}
-SELECT {_MONTH} AS month, v.code, count(DISTINCT s.event_id)
+SELECT {_MONTH} AS month, r.code, count(*)
 FROM selected s
-JOIN event_parties p ON p.event_id = s.event_id
-JOIN (SELECT unnest(?::TEXT[]) AS code) v ON p.country = v.code OR p.org = v.code
-WHERE ?::TEXT IS NULL OR p.role = ?
+JOIN party_roles r ON r.event_key = s.event_key
+WHERE list_contains(?::TEXT[], r.code)
+    AND CASE ?::TEXT WHEN 'actor' THEN r.in_actors WHEN 'recipient' THEN r.in_recipients
+        ELSE true END
 GROUP BY 1, 2
 """
 
@@ -121,7 +122,7 @@ def _months_side_by_side(
     conn: duckdb.DuckDBPyConnection, where: str, params: list[object], compare: Comparison
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     sql = _MONTH_BY_PARTY.format(where=where)
-    found = conn.execute(sql, [*params, list(compare.parties), compare.role, compare.role])
+    found = conn.execute(sql, [*params, list(compare.parties), compare.role])
     counts: dict[str, dict[str, int]] = {}
     for month, party, n in found.fetchall():
         counts.setdefault(month, {})[party] = int(n)

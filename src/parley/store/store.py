@@ -38,13 +38,16 @@ from parley.store.rows import (
     INSERT_DOCUMENT,
     INSERT_EVENT,
     INSERT_PARTY,
+    INSERT_ROLE,
     SELECT_DOCUMENT,
+    SELECT_EVENT_KEYS,
     document_from_row,
     document_row,
     event_from_record,
     event_row,
     insert_rows,
     party_rows,
+    role_rows,
 )
 from parley.store.schema import SCHEMA_VERSION, migrate, schema_version
 from parley.store.stats import Comparison, StatsBy, event_stats
@@ -55,6 +58,9 @@ SaveOutcome = Literal["new", "unchanged", "updated"]
 _CONTENT_HASH = "SELECT content_hash FROM documents WHERE doc_id = ?"
 _DELETE_PARTIES = (
     "DELETE FROM event_parties WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)"
+)
+_DELETE_ROLES = (
+    "DELETE FROM party_roles WHERE event_key IN (SELECT event_key FROM events WHERE doc_id = ?)"
 )
 _DELETE_EVENTS = "DELETE FROM events WHERE doc_id = ?"
 _DELETE_DOCUMENT = "DELETE FROM documents WHERE doc_id = ?"
@@ -406,6 +412,7 @@ class Store:
         for statement in (
             links.DELETE_EVENT_LINKS,
             _DELETE_PARTIES,
+            _DELETE_ROLES,
             _DELETE_EVENTS,
             links.DELETE_DOCUMENT_LINK,
             links.DELETE_SIGNATURE,
@@ -422,11 +429,15 @@ class Store:
             self._conn.execute(
                 links.INSERT_SIGNATURE, [doc.id, signature.scheme, signature.hashvalues]
             )
-        if events:
-            insert_rows(self._conn, INSERT_EVENT, [event_row(event) for event in events])
+        if not events:
+            return
+        insert_rows(self._conn, INSERT_EVENT, [event_row(event) for event in events])
         parties = [row for event in events for row in party_rows(event)]
         if parties:
             insert_rows(self._conn, INSERT_PARTY, parties)
+            keys = dict(self._conn.execute(SELECT_EVENT_KEYS, [doc.id]).fetchall())
+            roles = [row for event in events for row in role_rows(keys[event.id], event)]
+            insert_rows(self._conn, INSERT_ROLE, roles)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
