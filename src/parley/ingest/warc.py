@@ -43,6 +43,7 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 MISMATCH = "record length does not match its Content-Length; reading on"
 
 _CHUNK = 1 << 16
+_DAMAGED = "archive is corrupt or truncated (its gzip data do not check out)"
 
 
 class _Corrupt(Exception):
@@ -117,24 +118,30 @@ def read_warc(
     """
     limits = limits or ReadLimits()
     try:
-        with path.open("rb") as handle:
-            yield from _read_records(handle, path, published, limits)
+        with path.open("rb") as handle, path.open("rb") as check:
+            verify = check if path.name.lower().endswith(".gz") else None
+            yield from _read_records(handle, path, published, limits, verify)
     except OSError as err:
         yield ReadProblem(str(path), None, os_reason(err))
 
 
 def _read_records(
-    handle: io.BufferedReader, path: Path, published: date | None, limits: ReadLimits
+    handle: io.BufferedReader,
+    path: Path,
+    published: date | None,
+    limits: ReadLimits,
+    verify: io.BufferedReader | None,
 ) -> Iterator[Document | ReadProblem]:
     """The archive's records from the start; after one that never ends, from the next gzip
-    member on, with the records numbered on."""
+    member on, with the records numbered on. `verify`, a second handle on a gzipped
+    archive, checks each page's member whole (see `_read_from`)."""
     number = 0
     start: int | None = 0
     while start is not None:
         handle.seek(start)
         records = _Archive(handle, limits.max_record_bytes)
         try:
-            yield from _read_from(records, number, path, published, limits)
+            yield from _read_from(records, number, path, published, limits, verify)
             return
         except _Endless as endless:
             number = endless.args[0]
@@ -150,9 +157,12 @@ def _read_from(
     path: Path,
     published: date | None,
     limits: ReadLimits,
+    verify: io.BufferedReader | None,
 ) -> Iterator[Document | ReadProblem]:
     """The records of `records`, the first of them numbered `number` + 1; raises `_Endless`
-    with the number of the record that never ends."""
+    with the number of the record that never ends. zlib checks a gzip member's bytes only
+    at its end, which warcio never reaches for a member cut short: a page is only trusted
+    once `verify` has inflated its member to a matching checksum."""
     warnings = 0
     while True:
         number += 1
@@ -173,6 +183,9 @@ def _read_from(
         except Exception as err:  # warcio's own errors on damaged input are of many types
             reason = f"record {number}: archive is corrupt or truncated ({_short(err)})"
             yield ReadProblem(str(path), None, reason)
+            return
+        if body is not None and not _member_checks_out(verify, records):
+            yield ReadProblem(str(path), None, f"record {number}: {_DAMAGED}")
             return
         if body is not None:
             yield _page(record, body, number, path, published)
@@ -211,6 +224,11 @@ def _read_body(record: Any, limits: ReadLimits) -> bytes | _Unusable | None:
 def _declared_length(record: Any) -> int | None:
     declared = (record.rec_headers.get_header("Content-Length") or "").strip()
     return int(declared) if declared.isdigit() else None
+
+
+def _member_checks_out(verify: io.BufferedReader | None, records: ArchiveIterator) -> bool:
+    """The gzip member of the current record inflates whole (a plain archive: always)."""
+    return verify is None or _member_end(verify, records.get_record_offset()) is not None
 
 
 def _member_end(handle: io.BufferedReader, start: int) -> int | None:
