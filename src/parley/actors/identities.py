@@ -132,6 +132,22 @@ def _with_bare_surnames(
     return sorted(people + extra, key=lambda p: p.start)
 
 
+def without_surname_places(
+    doc: Doc, matches: list[ActorMatch], people: list[Person]
+) -> list[ActorMatch]:
+    """The dictionary's matches less a one-word place that is the surname of a person the
+    text named ('Sudesh Amman ... Amman sent videos' is no Jordanian government), unless a
+    place preposition puts it where a place goes ('he flew to Amman')."""
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
+    return [
+        m
+        for m in matches
+        if m.end - m.start != 1
+        or doc[m.start].text not in surnames
+        or (doc[m.start].dep_ == "pobj" and doc[m.start].head.lower_ in _PLACE_PREPS)
+    ]
+
+
 def _placed_name(token: Token, locate: Locate) -> bool:
     """A name the model takes for a place, after a place preposition, that is one."""
     return (

@@ -50,7 +50,7 @@ class PeopleFinder:
             if ent.label_ != "PERSON":
                 continue
             name_span = self._strip_leading_titles(ent)
-            if name_span is None or any(i in by_token for i in range(ent.start, ent.end)):
+            if name_span is None or _names_an_actor(name_span, by_token):
                 continue
             person = Person(name_span.start, name_span.end, _clean_name(name_span))
             self._describe_from_prefix(doc, person, by_token)
@@ -143,6 +143,14 @@ class PeopleFinder:
             return
         person.title = prefix[match.start : match.end].text
         person.sector = match.record.sector
+
+
+def _names_an_actor(name: Span, by_token: dict[int, ActorMatch]) -> bool:
+    """Whether the dictionary reads the name as a state or body; a city inside a longer
+    name is only a name part ('Sudesh Amman' is no Jordanian)."""
+    overlapping = [by_token[i] for i in range(name.start, name.end) if i in by_token]
+    cities = all(m.ref.via == VIA_CAPITAL and m.end - m.start == 1 for m in overlapping)
+    return bool(overlapping) and not (cities and len(name) > len(overlapping))
 
 
 def _appositive(doc: Doc, person: Person) -> Span | None:

@@ -29,7 +29,7 @@ from parley.actors.coreference import (
     same_title_before,
 )
 from parley.actors.dictionary import Dictionaries, PersonRecord
-from parley.actors.identities import PeopleIdentifier
+from parley.actors.identities import PeopleIdentifier, without_surname_places
 from parley.actors.known_people import KnownPeople
 from parley.actors.matcher import VIA_DEMONYM, ActorMatcher, Locate
 from parley.actors.mentions import (
@@ -180,8 +180,9 @@ class ActorResolver:
         the state of officials the text introduces without one ("Foreign Ministry here");
         `published` (the document's date) picks a known person's office on that day."""
         matches = self._matcher.find(doc)
-        mentions = [match_mention(doc, m) for m in matches]
         found = self._people.find(doc, matches)
+        matches = without_surname_places(doc, matches, found)
+        mentions = [match_mention(doc, m) for m in matches]
         people = self._identities.identify(doc, found, matches, mentions, home_country, published)
         mentions += [person_mention(doc, p) for p in people]
         mentions += bare_north_south(doc, matches, self._names)

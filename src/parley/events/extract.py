@@ -259,6 +259,8 @@ def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
         return f"told by ‘{_teller(token).text}’, not an event of its own"
     if is_habitual(token):
         return "a habit or a trend, not an event"
+    if _depicted(token):
+        return f"shown in ‘{token.head.head.text}’, not told as an act here"
     if _describes_a_noun(token) and protesting_crowd(token, entries[token.i]) is None:
         return f"a participle describing ‘{token.head.text}’"
     return None
@@ -494,6 +496,7 @@ def _separate_meetings(
 _BACK_REFERENCES = cue("back_references")
 _UNDERGOING = cue("undergoing_verbs")
 _MISHAPS = cue("mishaps")
+_DEPICTIONS = cue("depiction_nouns")
 
 
 def _refers_back(noun: Token, entry: Trigger) -> bool:
@@ -518,6 +521,15 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
             }
             return list(states.values()), []
     return [], []
+
+
+def _depicted(token: Token) -> bool:
+    """'sent videos of beheadings': an event a picture or recording shows."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in _DEPICTIONS
+    )
 
 
 def _describes_a_noun(token: Token) -> bool:

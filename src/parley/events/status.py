@@ -96,10 +96,11 @@ def clause_tense(trigger: Token) -> str:
 
 def _chain(trigger: Token) -> list[Token]:
     """The trigger and the words whose modality it inherits: a noun's verb ('meetings'
-    in 'will hold meetings'), the noun a phrase hangs from ('a series of meetings'), and
-    verbs that govern through 'to' ('expected to travel'), and the noun a 'to' clause
-    says what of ('willingness to negotiate', 'plans to meet'). A noun inside some other
-    argument ('countermeasures including its recent launch') inherits nothing."""
+    in 'will hold meetings'), the noun a phrase hangs from ('a series of meetings'),
+    verbs that govern through 'to' ('expected to travel'), a verb's first conjunct, and
+    the noun a 'to' clause says what of ('willingness to negotiate', 'plans to meet'). A
+    noun inside some other argument ('countermeasures including its recent launch')
+    inherits nothing."""
     chain = [trigger]
     token = trigger
     while token.head.i != token.i:
@@ -112,6 +113,8 @@ def _chain(trigger: Token) -> list[Token]:
             token = token.head
         elif token.pos_ in ("VERB", "AUX") and (dep == "xcomp" or is_purpose(token)):
             token = token.head
+        elif token.pos_ == "VERB" and dep == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head  # 'seek to divide us and to destroy': as its first conjunct
         elif dep == "acl" and has_infinitive_to(token):  # 'willingness to negotiate'
             token = token.head
         else:

@@ -1147,3 +1147,23 @@ def test_protesting_legislators_protest() -> None:
     assert {(e.country, e.sector) for e in protest.actor} == {("KEN", "LEG")}
     dispersed = "Kenyan police dispersed protesting students in Nairobi on Tuesday."
     assert {(e.country, e.sector) for e in only(dispersed, "PROTEST").actor} == {("KEN", "EDU")}
+
+
+def test_a_surname_that_is_also_a_capital_is_the_person() -> None:
+    text = (
+        "The attacker, identified as Sudesh Amman, 20, was shot dead by British police on "
+        "Sunday. Amman had threatened the police in January."
+    )
+    threat = only(text, "THREATEN")
+    assert [e.name for e in threat.actor] == ["Sudesh Amman"]
+    assert "JOR" not in parties(threat.actor)
+
+
+def test_what_a_video_shows_or_someone_is_advised_to_do_is_no_act_told() -> None:
+    text = "The man sent his girlfriend videos of beheadings and advised her to kill her parents."
+    assert [e.status for e in events(text) if e.event == "ASSAULT"] in ([], ["hypothetical"])
+
+
+def test_a_second_conjunct_shares_the_first_ones_plan() -> None:
+    text = '"Kenyan rebels seek to divide us and to destroy our state," said Ruto on Monday.'
+    assert {e.status for e in events(text) if e.event == "ASSAULT"} <= {"planned"}
