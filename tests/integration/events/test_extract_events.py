@@ -1167,3 +1167,10 @@ def test_what_a_video_shows_or_someone_is_advised_to_do_is_no_act_told() -> None
 def test_a_second_conjunct_shares_the_first_ones_plan() -> None:
     text = '"Kenyan rebels seek to divide us and to destroy our state," said Ruto on Monday.'
     assert {e.status for e in events(text) if e.event == "ASSAULT"} <= {"planned"}
+
+
+def test_the_verb_that_carries_an_event_noun_names_its_doer() -> None:
+    text = "Kenya's president initiated several lawsuits against Somali firms on Monday."
+    assert parties(only(text, "ACCUSE").actor) == {"KEN"}
+    tweeted = "Kenya's president tweeted support for the Somali protesters on Monday."
+    assert parties(only(tweeted, "SUPPORT").actor) == {"KEN"}
