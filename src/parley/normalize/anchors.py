@@ -22,7 +22,7 @@ from parley.nlp.vocabulary import MOTION_VERBS
 from parley.normalize.dates import is_date_phrase, is_narrative, resolve_after, resolve_date
 from parley.normalize.places import Gazetteer
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})  # off the coast of
 # Prepositions that put an event inside a territory ('near' and 'outside' do not).
 _TERRITORY_PREPS = frozenset({"in", "inside", "into", "throughout", "across"})
 _OTHER_THINGS = {"since", "after", "before", "following", "unlike", "like", "than", "from"}
@@ -412,7 +412,8 @@ def territory_for(
 _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
     "area", "neighbourhood", "neighborhood", "suburb", "quarter", "department", "governorate",
-    "prefecture", "municipality", "county", "commune", "township", "oblast",
+    "prefecture", "municipality", "county", "commune", "township", "oblast", "state",
+    "coast", "outskirts",
 }  # fmt: skip
 _SETTLEMENTS = {
     "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood",
@@ -571,6 +572,8 @@ def _place_of(
         return None
     ent = _entity_span(obj)
     mention = actors.mention_at(obj)
+    if ent is not None and _before_place_noun(obj):  # 'Borno state': an area, and which
+        return gazetteer.lookup(f"{ent.text} {obj.head.text}", countries)
     if ent is not None:
         return gazetteer.lookup(ent.text, countries)
     if mention is not None and mention.via != "person":  # the model takes many places

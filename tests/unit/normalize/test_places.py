@@ -83,3 +83,17 @@ def test_codes_match_only_as_written() -> None:
     assert nyc is not None and nyc.country == "USA"
     usa = gazetteer.lookup("USA")
     assert usa is not None and (usa.country, usa.precision) == ("USA", "country")
+
+
+def test_names_match_with_or_without_their_accents() -> None:
+    for name in ("São Paulo", "Sao Paulo", "SAO PAULO", "Bogotá", "BOGOTA"):
+        place = default_gazetteer().lookup(name)
+        assert place is not None and place.country in ("BRA", "COL"), name
+    county = default_gazetteer().lookup("Dona Ana County")
+    assert county is not None and county.country == "USA"
+
+
+def test_the_kind_of_area_the_text_names_picks_the_country_that_has_it() -> None:
+    assert default_gazetteer().lookup("Plateau State").country == "NGA"  # a state
+    assert default_gazetteer().lookup("Plateau department").country == "BEN"
+    assert default_gazetteer().lookup("Borno State").country == "NGA"  # not a German town
