@@ -1181,3 +1181,8 @@ def test_a_state_after_a_name_and_a_coast_place_the_event() -> None:
     assert school.event_loc is not None and school.event_loc.country == "NGA"
     seizure = "The navy seized a vessel carrying weapons off the coast of Yemen on Monday."
     assert only(seizure, "COERCE").event_loc.country == "YEM"
+
+
+def test_a_crowd_told_by_its_size_is_civilians() -> None:
+    rally = only("Thousands rallied in Nairobi against the new tax on Sunday.", "PROTEST")
+    assert {(e.country, e.sector) for e in rally.actor} == {("KEN", "CVL")}
