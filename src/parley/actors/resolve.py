@@ -11,6 +11,7 @@ settled who each person is.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -159,19 +160,25 @@ class ActorResolver:
     ) -> None:
         """`locate` names the state a place is in (the gazetteer's lookup), for officials
         known by the place they serve ('Northamptonshire's chief constable') and to tell
-        places from misspelt states."""
+        places from misspelt states, and the state of a story that names only its places."""
+        self._locate = locate or (lambda name: None)
         self._matcher = ActorMatcher(nlp, dictionaries, locate)
         self._titles = TitleLexicon(dictionaries.titles)
         self._people = PeopleFinder(self._titles, locate)
         homes = {o.org: o.home for o in dictionaries.organizations if o.home}
-        self._identities = PeopleIdentifier(
-            KnownPeople(dictionaries.people), homes, locate or (lambda name: None)
-        )
+        self._identities = PeopleIdentifier(KnownPeople(dictionaries.people), homes, self._locate)
         self._names = {c.code: c.names[0] for c in dictionaries.countries if c.names}
 
     def remember(self, record: PersonRecord) -> None:
         """Learn a person from an earlier document (the store's people registry)."""
         self._identities.remember(record)
+
+    def _country_of_places(self, doc: Doc) -> str | None:
+        """The state most of a document's places are in: local news names its towns
+        ('police in Kanpur', 'a village near Patna'), not its state."""
+        states = Counter(self._locate(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+        states.pop(None, None)
+        return states.most_common(1)[0][0] if states else None
 
     def analyse(
         self, doc: Doc, home_country: str | None = None, published: date | None = None
@@ -190,7 +197,8 @@ class ActorResolver:
         mentions = without_overlaps(mentions)
         attribute_institutions(doc, mentions)
         actors = DocumentActors(doc, mentions, self._titles, state_names=self._names)
-        actors.main_country = main_country([m for m in mentions if not is_stance(doc[m.start])])
+        stated = main_country([m for m in mentions if not is_stance(doc[m.start])])
+        actors.main_country = stated or self._country_of_places(doc)
         actors.enumerations = find_enumerations(doc, actors)
         assign_counterparts(doc, actors)
         actors.speakers = find_speakers(doc, actors)

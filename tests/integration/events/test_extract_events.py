@@ -1186,3 +1186,14 @@ def test_a_state_after_a_name_and_a_coast_place_the_event() -> None:
 def test_a_crowd_told_by_its_size_is_civilians() -> None:
     rally = only("Thousands rallied in Nairobi against the new tax on Sunday.", "PROTEST")
     assert {(e.country, e.sector) for e in rally.actor} == {("KEN", "CVL")}
+
+
+def test_local_news_that_names_only_towns_is_about_their_state() -> None:
+    text = (
+        "police arrested three men in kanpur on tuesday.\n\n"
+        "a mob attacked a police team that had gone to the village.\n\n"
+        "the accused was arrested by the crime branch on friday night."
+    )
+    found = events(text)
+    assert {e.party for e in found for e in e.actor} == {"IND"}, [(e.event, e.actor) for e in found]
+    assert len([e for e in found if e.event == "COERCE"]) == 2
