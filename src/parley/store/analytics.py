@@ -58,11 +58,11 @@ counts AS (
 _ACTORS = "SELECT party, is_country, events, as_actor, as_recipient FROM counts"
 # Directed events link each actor to each recipient, a party to itself when it is both (a
 # domestic event: the state arrests its own citizens); an event without recipients (a
-# meeting) links its actors pairwise, once per pair, as PLOVER codes symmetric events.
+# meeting) links its actors pairwise, once per pair, as PLOVER codes symmetric events
+# (`directed`: the event has a recipient party, kept with its rows by the writers).
 # Nodes and edges come back from one statement, tagged, so the parties are grouped once.
 _NETWORK = """,
 kept AS (SELECT * FROM parties SEMI JOIN counts USING (party)),
-directed AS (SELECT DISTINCT event_key FROM parties WHERE is_recipient),
 pairs AS (
     SELECT a.party AS source, b.party AS target, true AS directed, a.quad_code
     FROM kept a JOIN kept b ON a.event_key = b.event_key
@@ -70,8 +70,7 @@ pairs AS (
     UNION ALL
     SELECT a.party, b.party, false, a.quad_code
     FROM kept a JOIN kept b ON a.event_key = b.event_key
-        ANTI JOIN directed d ON d.event_key = a.event_key
-    WHERE a.is_actor AND b.is_actor AND a.party < b.party
+    WHERE NOT a.directed AND a.is_actor AND b.is_actor AND a.party < b.party
 )
 SELECT 'node', party, NULL, is_country, events, as_actor, as_recipient FROM counts
 UNION ALL
