@@ -46,6 +46,20 @@ FROM (SELECT e.* FROM events e{{where}} ORDER BY {{order}} LIMIT ? OFFSET ?) e
 ORDER BY {{order}}
 """
 _COUNT = "SELECT count(*) FROM events e{where}"
+# A page and the total from one pass over the filters: the matching events' keys and sort
+# columns are found once, counted, and sorted; only the page's rows are then read whole (a
+# record is most of an event's bytes). One row with a NULL record when the page is empty.
+_PAGE = f"""
+WITH matching AS MATERIALIZED (
+    SELECT e.event_key, e.date, e.doc_id, e.evidence_start, e.event_id FROM events e{{where}}
+),
+page AS (SELECT e.event_key FROM matching e ORDER BY {{order}} LIMIT ? OFFSET ?)
+SELECT t.total, e.record, {CLUSTER}, {SOURCE_COUNT}
+FROM (SELECT count(*) AS total FROM matching) t
+LEFT JOIN (SELECT e.* FROM events e SEMI JOIN page USING (event_key)) e ON true
+{MEMBERSHIP}
+ORDER BY {{order}}
+"""
 
 # `counts` keeps the `?` most involved parties.
 _COUNTS = """,
@@ -225,7 +239,21 @@ def sourced_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> lis
     where, params = where_clause(filters)
     sql = _SOURCED.format(where=where, order=order_by(filters))
     rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
-    return [SourcedEvent(Event.from_dict(json.loads(r)), c, n) for r, c, n in rows]
+    return [_sourced(*row) for row in rows]
+
+
+def events_page(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> EventsPage:
+    """`sourced_events` and `count_events` of `filters` at once, for a pager: the filters
+    (a text search, a party's events) are the cost of both, so they are applied once."""
+    where, params = where_clause(filters)
+    sql = _PAGE.format(where=where, order=order_by(filters))
+    rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+    events = [_sourced(*row[1:]) for row in rows if row[1] is not None]
+    return EventsPage(events, int(rows[0][0]))
+
+
+def _sourced(record: str, cluster_id: str, source_count: int) -> SourcedEvent:
+    return SourcedEvent(Event.from_dict(json.loads(record)), cluster_id, source_count)
 
 
 def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:

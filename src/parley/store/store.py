@@ -319,7 +319,8 @@ class Store:
 
     def events_page(self, filters: EventFilter) -> analytics.EventsPage:
         """One page of `sourced_events` and the total a pager needs."""
-        return analytics.EventsPage(self.sourced_events(filters), self.count_events(filters))
+        with self._errors("query events"):
+            return analytics.events_page(self._conn, filters)
 
     def event_detail(self, event_id: str) -> EventDetail | None:
         """The event `event_id` with its document, siblings, other reports and plan links."""
