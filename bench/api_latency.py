@@ -42,6 +42,7 @@ from parley.store.rows import (
     INSERT_PARTY,
     document_row,
     event_row,
+    fill_search_text,
     party_rows,
 )
 from parley.web import Settings, create_app
@@ -135,8 +136,8 @@ def generated(count: int, seed: int = 7) -> Iterator[tuple[Document, list[Event]
 def fill(path: Path, corpus: Iterable[tuple[Document, list[Event]]]) -> None:
     """Bulk-load rows made by the store's own row builders, named by the columns of its own
     INSERT statements: DuckDB reads JSON Lines in a blink where 100,000 row-by-row inserts
-    would take minutes. The rows are written out as they are made; the parties' roles are
-    derived from them as a Parquet load derives them."""
+    would take minutes. The rows are written out as they are made; the parties' roles and the
+    search text are derived from them as a Parquet load derives them."""
     Store.open(path).close()  # creates the schema
     stamp = datetime(2025, 1, 1)
     statements = (INSERT_DOCUMENT, INSERT_EVENT, INSERT_PARTY)
@@ -167,6 +168,7 @@ def fill(path: Path, corpus: Iterable[tuple[Document, list[Event]]]) -> None:
             file = Path(folder, f"{table}.jsonl")
             conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_json(?)", [str(file)])
         derive_roles(conn)
+        fill_search_text(conn, "", [])
         conn.close()
 
 

@@ -46,6 +46,20 @@ FROM (SELECT e.* FROM events e{{where}} ORDER BY {{order}} LIMIT ? OFFSET ?) e
 ORDER BY {{order}}
 """
 _COUNT = "SELECT count(*) FROM events e{where}"
+# A page and the total from one pass over the filters: the matching events' keys and sort
+# columns are found once, counted, and sorted; only the page's rows are then read whole (a
+# record is most of an event's bytes). One row with a NULL record when the page is empty.
+_PAGE = f"""
+WITH matching AS MATERIALIZED (
+    SELECT e.event_key, e.date, e.doc_id, e.evidence_start, e.event_id FROM events e{{where}}
+),
+page AS (SELECT e.event_key FROM matching e ORDER BY {{order}} LIMIT ? OFFSET ?)
+SELECT t.total, e.record, {CLUSTER}, {SOURCE_COUNT}
+FROM (SELECT count(*) AS total FROM matching) t
+LEFT JOIN (SELECT e.* FROM events e SEMI JOIN page USING (event_key)) e ON true
+{MEMBERSHIP}
+ORDER BY {{order}}
+"""
 
 # `counts` keeps the `?` most involved parties.
 _COUNTS = """,
@@ -58,11 +72,11 @@ counts AS (
 _ACTORS = "SELECT party, is_country, events, as_actor, as_recipient FROM counts"
 # Directed events link each actor to each recipient, a party to itself when it is both (a
 # domestic event: the state arrests its own citizens); an event without recipients (a
-# meeting) links its actors pairwise, once per pair, as PLOVER codes symmetric events.
+# meeting) links its actors pairwise, once per pair, as PLOVER codes symmetric events
+# (`directed`: the event has a recipient party, kept with its rows by the writers).
 # Nodes and edges come back from one statement, tagged, so the parties are grouped once.
 _NETWORK = """,
 kept AS (SELECT * FROM parties SEMI JOIN counts USING (party)),
-directed AS (SELECT DISTINCT event_key FROM parties WHERE is_recipient),
 pairs AS (
     SELECT a.party AS source, b.party AS target, true AS directed, a.quad_code
     FROM kept a JOIN kept b ON a.event_key = b.event_key
@@ -70,8 +84,7 @@ pairs AS (
     UNION ALL
     SELECT a.party, b.party, false, a.quad_code
     FROM kept a JOIN kept b ON a.event_key = b.event_key
-        ANTI JOIN directed d ON d.event_key = a.event_key
-    WHERE a.is_actor AND b.is_actor AND a.party < b.party
+    WHERE NOT a.directed AND a.is_actor AND b.is_actor AND a.party < b.party
 )
 SELECT 'node', party, NULL, is_country, events, as_actor, as_recipient FROM counts
 UNION ALL
@@ -226,7 +239,21 @@ def sourced_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> lis
     where, params = where_clause(filters)
     sql = _SOURCED.format(where=where, order=order_by(filters))
     rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
-    return [SourcedEvent(Event.from_dict(json.loads(r)), c, n) for r, c, n in rows]
+    return [_sourced(*row) for row in rows]
+
+
+def events_page(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> EventsPage:
+    """`sourced_events` and `count_events` of `filters` at once, for a pager: the filters
+    (a text search, a party's events) are the cost of both, so they are applied once."""
+    where, params = where_clause(filters)
+    sql = _PAGE.format(where=where, order=order_by(filters))
+    rows = conn.execute(sql, [*params, filters.limit, filters.offset]).fetchall()
+    events = [_sourced(*row[1:]) for row in rows if row[1] is not None]
+    return EventsPage(events, int(rows[0][0]))
+
+
+def _sourced(record: str, cluster_id: str, source_count: int) -> SourcedEvent:
+    return SourcedEvent(Event.from_dict(json.loads(record)), cluster_id, source_count)
 
 
 def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:

@@ -78,7 +78,9 @@ _BETWEEN = """EXISTS (SELECT 1 FROM party_roles a JOIN party_roles b ON b.event_
     WHERE a.event_key = e.event_key AND a.code = ? AND b.code = ?
         AND (a.in_actors AND (b.in_recipients OR b.in_actors)
             OR a.in_recipients AND b.in_actors))"""
-_TEXT = "e.text ILIKE ? ESCAPE '\\'"
+# What `e.text ILIKE '%q%'` matches (ILIKE lower-cases both sides with `lower`), as a plain
+# substring test on the text lower-cased when it was written (migration 6): a third the cost.
+_TEXT = "contains(e.search_text, lower(?))"
 _CLUSTER = "e.event_id IN (SELECT c.event_id FROM event_clusters c WHERE c.cluster_id = ?)"
 _PRECISION = f"list_contains(?, coalesce(e.date_precision, '{UNDATED}'))"
 
@@ -304,7 +306,7 @@ def _conditions(filters: EventFilter) -> list[tuple[str, list[object]]]:
         (filters.recipient, _RECIPIENT, [recipient]),
         (filters.party, _ANY_PARTY, [party]),
         (filters.between, _BETWEEN, [a, b]),
-        (filters.q, _TEXT, [f"%{escape_like(filters.q or '')}%"]),
+        (filters.q, _TEXT, [filters.q]),
         (filters.cluster, _CLUSTER, [filters.cluster]),
     ]
     return [(sql, values) for value, sql, values in candidates if value is not None]

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from parley.store.parties import derive_roles
+from parley.store.rows import fill_search_text
 
 DOCUMENT_TABLES = ("documents", "events", "event_parties", "doc_minhash", "document_links")
 """The tables written per part, all keyed by a document of the part."""
@@ -16,14 +17,15 @@ DOCUMENT_TABLES = ("documents", "events", "event_parties", "doc_minhash", "docum
 DERIVED_TABLE = "party_roles"
 """Keyed by documents too, but never written: a load derives it from the parts' parties."""
 
-_FILE_LOCAL = {"events": "SELECT * EXCLUDE (event_key) FROM events"}
-"""What a part holds of a table whose columns include one that only means something in the
-file that numbered it (`events.event_key`: a loading store numbers its events itself)."""
+_WRITTEN = {"events": "SELECT * EXCLUDE (event_key, search_text) FROM events"}
+"""What a part holds of a table with columns a loading store makes itself: `events.event_key`
+only means something in the file that numbered it, and `events.search_text` is derived from
+the text (so parts stay as they were before it, and load into any version)."""
 
 
 def write_part(conn: duckdb.DuckDBPyConnection, table: str, path: Path, empty: bool) -> None:
     """Write `table` to the Parquet file `path`; then delete its rows when `empty`."""
-    source = f"({_FILE_LOCAL[table]})" if table in _FILE_LOCAL else table
+    source = f"({_WRITTEN[table]})" if table in _WRITTEN else table
     conn.execute(f"COPY {source} TO '{_quoted(path)}' (FORMAT parquet)")
     if empty:
         conn.execute(f"DELETE FROM {table}")
@@ -118,6 +120,7 @@ def load_partitions(conn: duckdb.DuckDBPyConnection, folder: Path) -> LoadCounts
         for table in ("events", "doc_minhash", "document_links"):
             if globs[table] is not None:
                 conn.execute(_INSERT_KEYED.format(table=table, glob=globs[table]))
+        fill_search_text(conn, _INCOMING_EVENTS, [])
         if globs["event_parties"] is not None and globs["events"] is not None:
             conn.execute(
                 _INSERT_PARTIES.format(glob=globs["event_parties"], events=globs["events"])

@@ -5,7 +5,7 @@ there: a party named twice in one event (two US officials) counts once. The acto
 network, the dyad counts and the period summary all build on this one fragment, so "USA · 310"
 in one place and 295 in another can only differ by role, and say so.
 
-The rows come from `party_roles` (see migration 5 in `parley.store.schema`), which the
+The rows come from `party_roles` (see migrations 5 and 6 in `parley.store.schema`), which the
 writers keep: one row per event and code with its roles already grouped, joined to `events`
 on the integer `event_key`. A party is a code that is some party's country, or else its
 organisation (`actor_party`, `recipient_party`); the party filters also match a party's
@@ -20,7 +20,7 @@ from parley.store.filters import EventFilter, and_where, where_clause
 
 _PARTIES = """parties AS (
     SELECT r.event_key, r.code AS party, r.actor_party AS is_actor,
-        r.recipient_party AS is_recipient, r.is_country, e.quad_code
+        r.recipient_party AS is_recipient, r.is_country, r.directed, e.quad_code
     FROM party_roles r JOIN events e ON e.event_key = r.event_key{where}
 )"""
 
@@ -28,8 +28,8 @@ _PARTIES = """parties AS (
 def parties_cte(filters: EventFilter) -> tuple[str, list[object]]:
     """The `parties AS (...)` common table expression over the events `filters` selects
     (limit and offset aside), and its parameters: `event_key`, `party`, `is_actor`,
-    `is_recipient`, `is_country`, and the event's `quad_code` (a conflict count needs no
-    other join back to `events`)."""
+    `is_recipient`, `is_country`, whether the event has a recipient party (`directed`), and
+    the event's `quad_code` (a conflict count needs no other join back to `events`)."""
     where, params = where_clause(filters)
     where = and_where(where, "(r.actor_party OR r.recipient_party)")
     return _PARTIES.format(where=where), params
@@ -50,7 +50,8 @@ WITH codes AS (
 SELECT e.event_key, c.code,
     bool_or(c.role = 'actor'), bool_or(c.role = 'recipient'),
     bool_or(c.role = 'actor' AND c.is_party), bool_or(c.role = 'recipient' AND c.is_party),
-    bool_or(c.is_country)
+    bool_or(c.is_country),
+    bool_or(bool_or(c.role = 'recipient' AND c.is_party)) OVER (PARTITION BY e.event_key)
 FROM codes c JOIN events e ON e.event_id = c.event_id{where}
 GROUP BY e.event_key, c.code
 ORDER BY e.event_key, c.code

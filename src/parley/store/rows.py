@@ -42,11 +42,23 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 INSERT_ROLE = """
 INSERT INTO party_roles (event_key, code, in_actors, in_recipients, actor_party,
-    recipient_party, is_country)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+    recipient_party, is_country, directed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 SELECT_EVENT_KEYS = "SELECT event_id, event_key FROM events WHERE doc_id = ?"
+
+_FILL_SEARCH_TEXT = "UPDATE events AS e SET search_text = lower(e.text){where}"
+
+
+def fill_search_text(conn: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> None:
+    """Set `events.search_text` (see migration 6 in `parley.store.schema`) of the events
+    `where` (a fixed `WHERE ...` over `events e` and its `params`; empty: every event) selects.
+
+    Every writer calls this after inserting events rather than sending the lower-cased text
+    itself: DuckDB's `lower` is the folding its ILIKE applies (Python's differs, e.g. on a
+    final sigma), so the search matches what a case-insensitive LIKE on the text matches."""
+    conn.execute(_FILL_SEARCH_TEXT.format(where=where), params)
 
 
 ROWS_PER_STATEMENT = 200
@@ -163,8 +175,9 @@ def _party_row(event_id: str, role: str, position: int, entity: Entity) -> list[
 
 def role_rows(event_key: int, event: Event) -> list[list[Any]]:
     """Parameters for `INSERT_ROLE`: one per country or organisation of the event's parties,
-    with the roles it plays, as `parley.store.parties.derive_roles` derives them from the
-    `party_rows` of the event (codes compared as stored: an empty string is a code)."""
+    with the roles it plays and whether the event has a recipient party at all, as
+    `parley.store.parties.derive_roles` derives them from the `party_rows` of the event
+    (codes compared as stored: an empty string is a code)."""
     roles: dict[str, list[bool]] = {}
     for column, entities in ((0, event.actor), (1, event.recipient)):
         for entity in entities:
@@ -176,7 +189,8 @@ def role_rows(event_key: int, event: Event) -> list[list[Any]]:
                 flags[column] = True  # in_actors, in_recipients
                 flags[column + 2] = flags[column + 2] or code == party  # *_party
                 flags[4] = flags[4] or code == entity.country  # is_country
-    return [[event_key, code, *flags] for code, flags in roles.items()]
+    directed = any(flags[3] for flags in roles.values())
+    return [[event_key, code, *flags, directed] for code, flags in roles.items()]
 
 
 def event_from_record(record: str) -> Event:

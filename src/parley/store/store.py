@@ -45,6 +45,7 @@ from parley.store.rows import (
     document_row,
     event_from_record,
     event_row,
+    fill_search_text,
     insert_rows,
     party_rows,
     role_rows,
@@ -56,6 +57,7 @@ DocumentStatus = Literal["new", "unchanged", "changed"]
 SaveOutcome = Literal["new", "unchanged", "updated"]
 
 _CONTENT_HASH = "SELECT content_hash FROM documents WHERE doc_id = ?"
+_OF_DOCUMENT = " WHERE e.doc_id = ?"
 _DELETE_PARTIES = (
     "DELETE FROM event_parties WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)"
 )
@@ -317,7 +319,8 @@ class Store:
 
     def events_page(self, filters: EventFilter) -> analytics.EventsPage:
         """One page of `sourced_events` and the total a pager needs."""
-        return analytics.EventsPage(self.sourced_events(filters), self.count_events(filters))
+        with self._errors("query events"):
+            return analytics.events_page(self._conn, filters)
 
     def event_detail(self, event_id: str) -> EventDetail | None:
         """The event `event_id` with its document, siblings, other reports and plan links."""
@@ -432,6 +435,7 @@ class Store:
         if not events:
             return
         insert_rows(self._conn, INSERT_EVENT, [event_row(event) for event in events])
+        fill_search_text(self._conn, _OF_DOCUMENT, [doc.id])
         parties = [row for event in events for row in party_rows(event)]
         if parties:
             insert_rows(self._conn, INSERT_PARTY, parties)
