@@ -1197,3 +1197,10 @@ def test_local_news_that_names_only_towns_is_about_their_state() -> None:
     found = events(text)
     assert {e.party for e in found for e in e.actor} == {"IND"}, [(e.event, e.actor) for e in found]
     assert len([e for e in found if e.event == "COERCE"]) == 2
+
+
+def test_missiles_launched_targeting_troops_are_an_attack_not_a_test() -> None:
+    text = "Iran launched missiles targeting US troops in Iraqi military bases on Wednesday."
+    attack = only(text, "ASSAULT")
+    assert parties(attack.actor) == {"IRN"} and parties(attack.recipient) == {"USA"}
+    assert [e for e in events(text) if e.event == "MOBILIZE"] == []
