@@ -124,6 +124,13 @@ class EventExtractor:
         actor, recipient = find_parties(token, entry, self._lexicon, actors)
         if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
             entry = replace(entry, symmetric=False)
+        if (
+            entry.event == "PROTEST"
+            and token.lemma_.lower() == "protest"
+            and _official(actor, actors)
+        ):
+            entry = OFFICIAL_COMPLAINT  # 'China summoned the ambassador to protest'
+            actor, recipient = find_parties(token, entry, self._lexicon, actors)
         actor = _named_by_speakers(actor, actors.speaker_for(token))
         where = place_for(token, actors, self._gazetteer, home_countries)
         where = where or self._place_of_cause(token, actors, home_countries)
@@ -521,6 +528,23 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
             }
             return list(states.values()), []
     return [], []
+
+
+# A state that protests complains officially (CAMEO 114); PLOVER's PROTEST is people's.
+OFFICIAL_COMPLAINT = Trigger(
+    "protest", "VERB", "ACCUSE", "allege", "114", recipient_preps=("to", "with", "against")
+)
+
+
+def _official(actor: list[Entity], actors: DocumentActors) -> bool:
+    """Every actor is a government, a body of states, or a state told by its name ('China
+    protested'; not 'Algerians', its people, nor its opposition or lawmakers)."""
+    return bool(actor) and all(
+        e.sector in ("GOV", "IGO")
+        or (e.sector is None and e.org is not None)
+        or (e.sector is None and e.text == actors.state_names.get(e.country or ""))
+        for e in actor
+    )
 
 
 def _depicted(token: Token) -> bool:

@@ -425,7 +425,8 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             if child.tag_ == "VBN" or is_stance(child):
                 continue  # 'a UN-brokered deal', 'a Saudi-backed plan': a third party
-            found += [e for e in _resolve(child, actors) if e.side]
+            kind = child.pos_ == "ADJ"  # 'military aid' is a kind of aid; 'US aid' is the US's
+            found += [e for e in _resolve(child, actors) if e.side and not (kind and not e.party)]
     return found
 
 

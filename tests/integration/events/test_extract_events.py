@@ -1204,3 +1204,17 @@ def test_missiles_launched_targeting_troops_are_an_attack_not_a_test() -> None:
     attack = only(text, "ASSAULT")
     assert parties(attack.actor) == {"IRN"} and parties(attack.recipient) == {"USA"}
     assert [e for e in events(text) if e.event == "MOBILIZE"] == []
+
+
+def test_a_state_that_protests_complains_officially_its_people_demonstrate() -> None:
+    text = "The Kenyan government protested to Somalia over the border incident."
+    complaint = only(text, "ACCUSE")
+    assert parties(complaint.actor) == {"KEN"} and parties(complaint.recipient) == {"SOM"}
+    assert [e for e in events(text) if e.event == "PROTEST"] == []
+    people = "Thousands of Kenyans protested in Nairobi on Monday."
+    assert only(people, "PROTEST").actor[0].sector == "CVL"
+
+
+def test_military_aid_is_a_kind_of_aid_not_the_militarys() -> None:
+    text = "The United States suspended military aid to Pakistan."
+    assert {(e.country, e.sector) for e in only(text, "SANCTION").recipient} == {("PAK", None)}
