@@ -12,7 +12,7 @@ settled who each person is.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -56,8 +56,10 @@ from parley.actors.quotations import Speaker, attribution_of, find_speakers, quo
 from parley.actors.titles import TitleLexicon
 from parley.models import Entity
 from parley.nlp.cues import cue
+from parley.nlp.syntax import is_prep, objects_of
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_QUANTITY_NOUNS = cue("quantity_nouns")
 _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
 _THING_PRONOUNS = {"it", "its"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
@@ -99,6 +101,8 @@ class DocumentActors:
             resident = residence(token, self.by_token)
             if resident is not None:
                 return [resident]
+            if mention.entity.sector is None and token.dep_ != "compound":
+                return [replace(mention.entity, sector="CVL")]  # 'Kenyans': its people
         if mention is not None:
             return [with_head_sector(mention.entity, token, self.titles)]
         if token.i in self.counterparts:
@@ -120,8 +124,18 @@ class DocumentActors:
         if not found:
             found = same_title_before(token, self)
         if not found and groups:
-            found = domestic_group(token, self.titles)
+            found = self._counted(token) or domestic_group(token, self.titles)
         return found
+
+    def _counted(self, token: Token) -> list[Entity]:
+        """'hundreds of students' are students; 'thousands rallied', a crowd of civilians."""
+        if token.lower_ not in _QUANTITY_NOUNS:
+            return []
+        counted = [o for c in token.children if is_prep(c, "of") for o in objects_of(c)]
+        if counted:
+            return self.entities_for_one(counted[0])
+        where = {"start": token.idx, "end": token.idx + len(token)}
+        return [Entity(text=token.text, sector="CVL", **where)]
 
     def state(self, country: str, sector: str | None = None) -> Entity:
         """A state (or one of its sectors) the text implies but does not name here: the

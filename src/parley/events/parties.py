@@ -42,6 +42,7 @@ _RESPONSIBILITY = cue("responsibility_nouns")
 _FORCES = frozenset({"MIL", "COP", "REB", "UAF", "IGO"})
 _UNDERGOING = cue("undergoing_verbs")
 _UNDERGOING_NOUNS = cue("undergoing_nouns")
+_KIND_ADJECTIVES = cue("kind_adjectives")
 _OCCURRENCE_VERBS = cue("occurrence_verbs")
 _GROUNDS = cue("grounds_nouns")
 _CLAIMING = cue("claiming_verbs")
@@ -425,8 +426,9 @@ def _noun_authors(noun: Token, actors: DocumentActors) -> list[Entity]:
         elif child.dep_ in _NOUN_ACTOR_DEPS and not _is_place_modifier(child, actors):
             if child.tag_ == "VBN" or is_stance(child):
                 continue  # 'a UN-brokered deal', 'a Saudi-backed plan': a third party
-            kind = child.pos_ == "ADJ"  # 'military aid' is a kind of aid; 'US aid' is the US's
-            found += [e for e in _resolve(child, actors) if e.side and not (kind and not e.party)]
+            if child.lower_ in _KIND_ADJECTIVES:
+                continue  # 'military aid' is a kind of aid; 'US aid' is the US's
+            found += [e for e in _resolve(child, actors) if e.side]
     return found
 
 
