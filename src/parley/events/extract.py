@@ -124,12 +124,9 @@ class EventExtractor:
         actor, recipient = find_parties(token, entry, self._lexicon, actors)
         if entry.symmetric and recipient:  # one-sided: 'X agreed to Y's proposal'
             entry = replace(entry, symmetric=False)
-        if (
-            entry.event == "PROTEST"
-            and token.lemma_.lower() == "protest"
-            and _official(actor, actors)
-        ):
-            entry = OFFICIAL_COMPLAINT  # 'China summoned the ambassador to protest'
+        state_act = _as_the_state_acts(token, entry, actor, actors)
+        if state_act is not entry:  # 'China summoned the ambassador to protest'
+            entry = state_act
             actor, recipient = find_parties(token, entry, self._lexicon, actors)
         actor = _named_by_speakers(actor, actors.speaker_for(token))
         where = place_for(token, actors, self._gazetteer, home_countries)
@@ -530,10 +527,30 @@ def _parties_of_last(found: list[EventMention], event: str) -> tuple[list[Entity
     return [], []
 
 
-# A state that protests complains officially (CAMEO 114); PLOVER's PROTEST is people's.
 OFFICIAL_COMPLAINT = Trigger(
     "protest", "VERB", "ACCUSE", "allege", "114", recipient_preps=("to", "with", "against")
 )
+BLOCKADE = Trigger("block", "VERB", "COERCE", "restrict", "191")
+
+
+def _as_the_state_acts(
+    token: Token, entry: Trigger, actor: list[Entity], actors: DocumentActors
+) -> Trigger:
+    """PLOVER's PROTEST is what people do; the same words from a state are other acts: a
+    government that protests complains officially (CAMEO 114), its forces that block a
+    road impose a blockade (191)."""
+    if entry.event != "PROTEST":
+        return entry
+    if token.lemma_.lower() == "protest" and _official(actor, actors):
+        return OFFICIAL_COMPLAINT
+    if entry.mode == "obstruct" and _state_forces(actor):
+        return BLOCKADE
+    return entry
+
+
+def _state_forces(actor: list[Entity]) -> bool:
+    """Every actor is a state's forces or government."""
+    return bool(actor) and all(e.party and e.sector in ("MIL", "COP", "GOV", "SPY") for e in actor)
 
 
 def _official(actor: list[Entity], actors: DocumentActors) -> bool:

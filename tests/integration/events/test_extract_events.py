@@ -1218,3 +1218,11 @@ def test_a_state_that_protests_complains_officially_its_people_demonstrate() -> 
 def test_military_aid_is_a_kind_of_aid_not_the_militarys() -> None:
     text = "The United States suspended military aid to Pakistan."
     assert {(e.country, e.sector) for e in only(text, "SANCTION").recipient} == {("PAK", None)}
+
+
+def test_forces_that_block_a_road_impose_a_blockade_people_obstruct() -> None:
+    forces = "Venezuelan security forces blocked the bridges near Cucuta on Saturday."
+    blockade = only(forces, "COERCE")
+    assert (blockade.cameo, parties(blockade.actor)) == ("191", {"VEN"})
+    farmers = "Kenyan farmers blocked highways near Nakuru on Saturday."
+    assert only(farmers, "PROTEST").actor[0].sector == "AGR"
