@@ -1226,3 +1226,10 @@ def test_forces_that_block_a_road_impose_a_blockade_people_obstruct() -> None:
     assert (blockade.cameo, parties(blockade.actor)) == ("191", {"VEN"})
     farmers = "Kenyan farmers blocked highways near Nakuru on Saturday."
     assert only(farmers, "PROTEST").actor[0].sector == "AGR"
+
+
+def test_what_is_demanded_from_someone_is_asked_of_them() -> None:
+    text = "Kenya requested compensation from Somalia on Monday."
+    assert parties(only(text, "REQUEST").recipient) == {"SOM"}
+    interpol = "Kenya demanded from Interpol to publish a red notice for the fugitive."
+    assert {e.org for e in only(interpol, "REQUEST").recipient} == {"INTERPOL"}
