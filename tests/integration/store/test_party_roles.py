@@ -7,23 +7,16 @@ same store's `event_parties` derive afresh, keyed by event id (a key is local to
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
+from old_stores import write_store
 
 from parley.models import Document, Entity, Event, Evidence
-from parley.store import MIGRATIONS, EventFilter, Store
+from parley.store import EventFilter, Store
 from parley.store.parties import derive_roles
 from parley.store.partitions import PartitionStore
-from parley.store.rows import (
-    INSERT_DOCUMENT,
-    INSERT_EVENT,
-    INSERT_PARTY,
-    document_row,
-    event_row,
-    party_rows,
-)
 
 TEXT = "NATO's Jens Stoltenberg and two US officials told NATO and protesters the UN would act."
 
@@ -158,15 +151,7 @@ def test_loaded_partitions_bring_their_roles(tmp_path: Path) -> None:
 
 def test_a_store_written_before_migration_5_gets_keys_and_roles(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        conn.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-        for version, script in enumerate(MIGRATIONS[:4], start=1):
-            conn.execute(script)
-            conn.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now(UTC)])
-        conn.execute(INSERT_DOCUMENT, document_row(_document(), "run-1", datetime.now()))
-        for event in _events():
-            conn.execute(INSERT_EVENT, event_row(event))
-            conn.executemany(INSERT_PARTY, party_rows(event))
+    write_store(path, 4, [(_document(), _events())])
 
     with Store.open(path) as store:
         counted = store.actors(EventFilter())

@@ -7,17 +7,17 @@ The oracle is the search as it was before the column: `text ILIKE '%q%' ESCAPE '
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
+from old_stores import write_store
 
 from parley.models import Document, Event, Evidence
-from parley.store import MIGRATIONS, EventFilter, Store
+from parley.store import EventFilter, Store
 from parley.store.filters import escape_like
 from parley.store.partitions import PartitionStore
-from parley.store.rows import INSERT_DOCUMENT, INSERT_EVENT, document_row, event_row
 
 TEXTS = [
     "Erdoğan met İstanbul's mayor on Tuesday.",
@@ -120,15 +120,7 @@ def test_loaded_partitions_bring_their_search_text(tmp_path: Path) -> None:
 
 def test_a_store_written_before_migration_6_gets_its_search_text(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        conn.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-        for version, script in enumerate(MIGRATIONS[:4], start=1):
-            conn.execute(script)
-            conn.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now(UTC)])
-        for document, events in _corpus():
-            conn.execute(INSERT_DOCUMENT, document_row(document, "run-1", datetime.now()))
-            for event in events:
-                conn.execute(INSERT_EVENT, event_row(event))
+    write_store(path, 4, _corpus())
 
     with Store.open(path) as store:
         assert store.count_events(EventFilter(q="ΟΔΟΣ")) == 1
