@@ -89,7 +89,8 @@ class TimeStage:
         self, events: list[Event], published: date | None, anchors: list[Anchor]
     ) -> None:
         """Date what the tellings left undated: a past event falls in the story's
-        window, from the last reference time told before it to publication."""
+        window, from the last reference time told before it to publication; what is
+        planned, or only possible, in the window after publication."""
         if published is None:
             return
         times = sorted(
@@ -97,9 +98,9 @@ class TimeStage:
             + [(e.trigger_start or 0, e.date.start) for e in events if _past(e, published)]
         )
         for event in events:
-            if event.date is not None or event.status == "hypothetical":
-                continue  # what may or may not happen has no time of its own
-            if event.status == "planned":
+            if event.date is not None:
+                continue
+            if event.status in ("planned", "hypothetical"):  # what is to come, or may
                 event.date = DateSpan(published, published + _PLAN_HORIZON, "", WINDOW)
                 continue
             before = [day for offset, day in times if offset < (event.trigger_start or 0)]

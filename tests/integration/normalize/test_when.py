@@ -58,10 +58,11 @@ def test_a_plan_the_text_does_not_date_falls_in_the_year_ahead() -> None:
     assert event.date.granularity == "window"
 
 
-def test_what_may_happen_has_no_time_of_its_own() -> None:
+def test_what_may_happen_falls_in_the_window_after_publication() -> None:
     event = by_trigger("Germany could condemn Iran over the executions.", "condemn")
     assert event.status == "hypothetical"
-    assert event.date is None
+    assert (event.date.start, event.date.end) == (date(2024, 5, 10), date(2025, 5, 10))
+    assert event.date.granularity == "window"
 
 
 def test_a_place_says_how_precise_it_is() -> None:
