@@ -57,7 +57,7 @@ def test_a_people_named_with_the_state_it_lives_in_is_that_states(parse, mention
         protested 2 ROOT     VERB  VBD  protest
     """)
     serbs = mention(doc, 1, 2, "demonym", country="SRB")
-    assert parties(doc, [serbs], 1) == [("SRB", None)]
+    assert parties(doc, [serbs], 1) == [("SRB", "CVL")]  # a people: the state's civilians
     kosovo = mention(doc, 0, 1, country="XKX")
     assert parties(doc, [kosovo, serbs], 1) == [("XKX", None)]
 
