@@ -1233,3 +1233,8 @@ def test_what_is_demanded_from_someone_is_asked_of_them() -> None:
     assert parties(only(text, "REQUEST").recipient) == {"SOM"}
     interpol = "Kenya demanded from Interpol to publish a red notice for the fugitive."
     assert {e.org for e in only(interpol, "REQUEST").recipient} == {"INTERPOL"}
+
+
+def test_what_a_state_commits_to_is_planned() -> None:
+    text = "Kenya committed to a ceasefire with Somalia on Monday."
+    assert {e.status for e in events(text) if e.event != "AGREE"} <= {"planned"}
