@@ -19,7 +19,13 @@ from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
 from parley.nlp.syntax import is_prep, is_purpose, objects_of, prep_objects
 from parley.nlp.vocabulary import MOTION_VERBS
-from parley.normalize.dates import is_date_phrase, is_narrative, resolve_after, resolve_date
+from parley.normalize.dates import (
+    is_date_phrase,
+    is_narrative,
+    names_a_day,
+    resolve_after,
+    resolve_date,
+)
 from parley.normalize.places import Gazetteer
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})  # off the coast of
@@ -107,8 +113,9 @@ def date_for(
 
 def tells_a_date(ent: Span) -> bool:
     """A phrase the model tags as a date that is one (not '(1625 UTC)', 'Directive 2000'),
-    judged from the words around it (a few on each side, not the whole text)."""
-    if ent.label_ != "DATE":
+    judged from the words around it (a few on each side, not the whole text); a time of
+    day that names its day ('on Monday night') is one too."""
+    if ent.label_ != "DATE" and not (ent.label_ == "TIME" and names_a_day(ent.text)):
         return False
     window = ent.doc[max(ent.start - _CONTEXT, 0) : ent.end + _CONTEXT]
     offset = window.start_char

@@ -356,12 +356,15 @@ _PARTS = {  # unit -> (step, (first, last) offsets of early / mid / late)
 
 
 def _part(m: re.Match[str], ctx: _Ctx) -> _Span | None:
-    """ "mid-February", "end of this month", "late 2019": about a third of the unit.
+    """ "mid-February", "end of this month", "late 2019": about a third of the unit; a
+    part of a day ("late Monday", "early on Tuesday") is that day.
 
     In the future tense a part already under way starts at publication ("will meet around
     the end of this month", published on the 25th, is the 25th to the 31st).
     """
     base = _resolve(m["rest"], ctx.pub, ctx.tense)
+    if base is not None and base[2] == "day":  # "late Monday" is still Monday
+        return base
     if base is None or base[2] not in _PARTS:
         return None
     start, end, unit = base
@@ -599,6 +602,18 @@ _FEW = {
     "six": 6,
     "seven": 7,
 }
+
+
+def names_a_day(phrase: str) -> bool:
+    """Whether a phrase the model calls a time of day names its day ('Monday night',
+    'last night'), as against a clock time alone ('9 a.m.', '1625 UTC')."""
+    return _DAY_OF_TIME.search(phrase.lower()) is not None
+
+
+_DAY_OF_TIME = re.compile(
+    rf"\b(?:{_WD}|tonight|yesterday|today|tomorrow|last night"
+    r"|this (?:morning|afternoon|evening))\b"
+)
 
 
 def is_narrative(phrase: str) -> bool:

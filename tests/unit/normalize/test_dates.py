@@ -114,6 +114,9 @@ ROWS: list[tuple[str, str, str, str | None, str | None]] = [
     ("late 2019", "2022-05-31", "past", "2019-09-01", "2019-12-31"),
     ("early 2019", "2022-05-31", "past", "2019-01-01", "2019-04-30"),
     ("since early this June", "2022-06-20", "past", "2022-06-01", "2022-06-20"),
+    ("late Monday", "2022-05-31", "past", "2022-05-30", "2022-05-30"),  # a part of a day
+    ("early on Friday", "2022-05-31", "past", "2022-05-27", "2022-05-27"),
+    ("early Friday morning", "2022-05-31", "future", "2022-06-03", "2022-06-03"),
     ("earlier this month", "2022-05-31", "past", "2022-05-01", "2022-05-31"),
     ("later this month", "2022-05-10", "future", "2022-05-10", "2022-05-31"),
     ("earlier this year", "2022-05-31", "past", "2022-01-01", "2022-05-31"),
