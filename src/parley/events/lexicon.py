@@ -26,6 +26,7 @@ _FIELDS = {
     "mode",
     "cameo",
     "requires",
+    "requires_also",
     "excludes",
     "recipient_preps",
     "symmetric",
@@ -44,6 +45,7 @@ class Trigger:
     mode: str | None
     cameo: str | None
     requires: tuple[str, ...] = ()
+    requires_also: tuple[str, ...] = ()  # a second condition: 'launched drones' + 'at'
     excludes: tuple[str, ...] = ()
     recipient_preps: tuple[str, ...] = ()
     symmetric: bool = False
@@ -53,6 +55,8 @@ class Trigger:
         """Whether a token with these dependents (`_dependent_lemmas`) meets this entry's
         conditions."""
         if self.requires and nearby.isdisjoint(self.requires):
+            return False
+        if self.requires_also and nearby.isdisjoint(self.requires_also):
             return False
         return nearby.isdisjoint(self.excludes)
 
@@ -66,7 +70,7 @@ class Lexicon:
         for entry in entries:
             self._index[(entry.lemma, entry.pos)].append(entry)
         for candidates in self._index.values():
-            candidates.sort(key=lambda e: -len(e.requires))
+            candidates.sort(key=lambda e: -len(e.requires) - len(e.requires_also))
         # the parts of speech each lemma triggers as (for `why_not`)
         self._parts_of_speech: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
@@ -95,7 +99,9 @@ class Lexicon:
         if any(not e.requires for e in entries):
             excluded = sorted(_dependent_lemmas(token) & {w for e in entries for w in e.excludes})
             return f"excluded by {', '.join(excluded)}" if excluded else None
-        return f"needs one of {', '.join(needs[:8])}{' …' if len(needs) > 8 else ''} nearby"
+        also = sorted({w for e in entries for w in e.requires_also})
+        paired = f" (some with one of {_listed(also)} too)" if also else ""
+        return f"needs one of {_listed(needs)} nearby{paired}"
 
     def _first(self, token: Token, support: bool) -> Trigger | None:
         nearby: set[str] | None = None  # computed once, for the first candidate
@@ -137,7 +143,9 @@ def layered_lexicon(layers: list[tuple[str, bytes]]) -> Lexicon:
         digest.update(hashlib.sha256(data).digest())
         layer: dict[tuple, Trigger] = {}
         for entry in _parse(name, data):
-            layer[(entry.lemma, entry.pos, entry.requires, entry.support)] = entry
+            layer[(entry.lemma, entry.pos, entry.requires, entry.requires_also, entry.support)] = (
+                entry
+            )
         words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         for entry in layer.values():
             words[(entry.lemma, entry.pos)].append(entry)
@@ -186,11 +194,16 @@ def _entry(name: str, number: int, record: object) -> Trigger:
         mode=record.get("mode"),
         cameo=record.get("cameo"),
         requires=tuple(map(str.lower, record.get("requires", ()))),
+        requires_also=tuple(map(str.lower, record.get("requires_also", ()))),
         excludes=tuple(map(str.lower, record.get("excludes", ()))),
         recipient_preps=tuple(record.get("recipient_preps", ())),
         symmetric=bool(record.get("symmetric", False)),
         support=support,
     )
+
+
+def _listed(words: list[str]) -> str:
+    return f"{', '.join(words[:8])}{' …' if len(words) > 8 else ''}"
 
 
 def _lemma_forms(token: Token) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -132,3 +133,33 @@ def test_the_converted_cameo_file_loads_and_names_its_source() -> None:
         layered_lexicon(
             [("x.jsonl", b'{"lemma": "a", "pos": "VERB", "event": "AID", "source": 1}')]
         )
+
+
+def test_an_entry_with_two_conditions_needs_both() -> None:
+    line = {
+        "lemma": "launch",
+        "pos": "VERB",
+        "event": "ASSAULT",
+        "cameo": "195",
+        "requires": ["drone"],
+        "requires_also": ["at"],
+    }
+    lexicon = layered_lexicon([("t.jsonl", json.dumps(line).encode())])
+    rows = [
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("launched", 1, "ROOT", "VERB", "launch"),
+        ("drones", 1, "dobj", "NOUN", "drone"),
+        ("at", 1, "prep", "ADP", "at"),
+        ("ships", 3, "pobj", "NOUN", "ship"),
+    ]
+    at_ships = _parse(rows)
+    assert lexicon.match(at_ships[1]) is not None
+    alone = _parse(rows[:3])
+    assert lexicon.match(alone[1]) is None
+    assert "at" in (lexicon.why_not(alone[1]) or "")
+
+
+def _parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
