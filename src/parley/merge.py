@@ -18,7 +18,7 @@ from parley.events.extract import EventMention
 from parley.events.lexicon import split_passive_subjects
 from parley.events.parties import without_own_side
 from parley.events.trace import Trace
-from parley.models import DateSpan, Entity, Event, Evidence
+from parley.models import DateSpan, Entity, Event, Evidence, Place
 from parley.nlp.syntax import has_infinitive_to
 from parley.nlp.vocabulary import MOTION_VERBS, UNIDENTIFIED
 
@@ -87,7 +87,8 @@ def _same_event(group: list[EventMention], mention: EventMention) -> bool:
         return False
     if mention.status.status != "occurred" and _introduces_new(mention):
         return False
-    return _dates_agree(_date_of(group), mention.date)
+    place = next((m.place for m in group if m.place is not None), None)
+    return _dates_agree(_date_of(group), mention.date) and _places_agree(place, mention.place)
 
 
 def _same_things(first: EventMention, second: EventMention) -> bool:
@@ -222,11 +223,20 @@ def _connected(first: Token, second: Token) -> bool:
 
 
 def _purpose_of(first: Token, second: Token) -> bool:
-    """'began a hunger strike to protest against the decision': the act done (the verb's
-    object) and what it is done for (the verb's 'to' clause) are one event."""
-    nouns = [t for t in (first, second) if t.dep_ == "dobj"]
+    """'began a hunger strike to protest against the decision', 'resorted to a baton
+    charge to disperse the crowd': the act done (the verb's object, or its preposition's)
+    and what it is done for (the verb's 'to' clause) are one event."""
+    verbs = [_verb_of_object(t) for t in (first, second)]
     purposes = [t for t in (first, second) if t.dep_ in ("advcl", "xcomp") and has_infinitive_to(t)]
-    return bool(nouns and purposes) and nouns[0].head.i == purposes[0].head.i
+    return bool(purposes) and purposes[0].head in verbs
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    if noun.dep_ == "dobj":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return noun.head.head
+    return None
 
 
 def _fold_vague_plans(groups: list[list[EventMention]]) -> list[list[EventMention]]:
@@ -289,6 +299,21 @@ def _dates_agree(first: DateSpan | None, second: DateSpan | None) -> bool:
     if first is None or second is None:
         return True
     return first.start <= second.end and second.start <= first.end
+
+
+def _places_agree(first: Place | None, second: Place | None) -> bool:
+    """Two tellings in different towns, or different countries, are two events ('police
+    charged protesters in Patna ... resorted to a charge in Lucknow'); a town and its
+    province or country may be one."""
+    if first is None or second is None:
+        return True
+    if first.country and second.country and first.country != second.country:
+        return False
+    towns = {first.precision, second.precision} <= _TOWNS
+    return not towns or first.name == second.name
+
+
+_TOWNS = frozenset({"city"})
 
 
 def _to_event(doc_id: str, group: list[EventMention]) -> Event:

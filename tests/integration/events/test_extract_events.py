@@ -1238,3 +1238,39 @@ def test_what_is_demanded_from_someone_is_asked_of_them() -> None:
 def test_what_a_state_commits_to_is_planned() -> None:
     text = "Kenya committed to a ceasefire with Somalia on Monday."
     assert {e.status for e in events(text) if e.event != "AGREE"} <= {"planned"}
+
+
+def test_a_time_of_day_that_names_its_day_dates_the_event() -> None:
+    """The model often tags 'Monday night' as a time, not a date; it is still Monday."""
+    text = "Herders killed 12 villagers in an attack in Benue State on Monday night."
+    assert only(text, "ASSAULT").date.start == date(2023, 3, 13)
+    late = "Gunmen killed five people in Kaduna late Monday."
+    assert only(late, "ASSAULT").date.start == date(2023, 3, 13)
+
+
+def test_a_prefixed_irregular_verb_is_the_verb_it_is_made_from() -> None:
+    text = "Malian forces retook the town of Kidal from separatist rebels on Friday."
+    assert only(text, "ASSAULT").date.start == date(2023, 3, 10)
+
+
+def test_drones_launched_at_a_target_are_an_attack_drones_launched_are_not() -> None:
+    text = "The Houthis launched drones at an oil facility in Saudi Arabia on Saturday."
+    attack = only(text, "ASSAULT")
+    assert parties(attack.recipient) == {"SAU"}
+    assert [e.event for e in events("Russia launched 40 drones overnight.")] == []
+    inquiry = "The ministry launched an inquiry against the company on Monday."
+    assert [e for e in events(inquiry) if e.event == "ASSAULT"] == []
+
+
+def test_the_same_act_in_another_town_is_another_event() -> None:
+    text = (
+        "Indian police fired tear gas at protesters in Patna on Monday. "
+        "Police also fired tear gas at protesters in Lucknow."
+    )
+    places = sorted(e.event_loc.name for e in events(text) if e.event == "ASSAULT")
+    assert places == ["Lucknow", "Patna"]
+
+
+def test_what_forces_resort_to_and_what_for_is_one_act() -> None:
+    text = "Indian police resorted to a baton charge to disperse the crowd on Monday."
+    assert parties(only(text, "ASSAULT").actor) == {"IND"}
