@@ -80,11 +80,13 @@ def _asked(trigger: Token) -> bool:
 
 
 def clause_tense(trigger: Token) -> str:
-    """past, present or future: what a bare weekday or month name is resolved against."""
+    """past, present or future: what a bare weekday or month name is resolved against.
+    A governor's own clause keeps its tense: in 'agreed on Sunday to restore relations'
+    the restoring is to come, but the agreeing, and its Sunday, are past."""
     for token in _chain(trigger):
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        reading = _reading_at(token, is_trigger=False)
+        reading = _reading_at(token, is_trigger=token.i == trigger.i)
         if reading is not None and reading.status == "planned":
             return "future"
         if token.tag_ in ("VBD", "VBN") and not has_infinitive_to(token):

@@ -102,6 +102,8 @@ def date_for(
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
+        if _governors_time(ent, chain) and tense_of(_anchor(ent, chain)) != tense:
+            continue  # 'agreed on Sunday to restore relations': Sunday is the agreeing
         own = rank < len(chain) or _anchor(ent, chain) in chain
         resolved = resolve_date(
             _phrase_of(ent), published, tense if own else tense_of(_anchor(ent, chain))
@@ -249,6 +251,18 @@ def _rank(ent: Span, chain: list[Token]) -> int | None:
     if anchor in ancestors:
         return len(chain) + ancestors.index(anchor)
     return None
+
+
+def _governors_time(ent: Span, chain: list[Token]) -> bool:
+    """Whether the phrase dates the verb that governs the trigger's 'to' clause, told
+    between that verb and its clause ('agreed on Sunday to restore'), not the trigger's
+    act. A phrase that opens the sentence ('Around the end of this month, he is expected
+    to travel') dates all of it."""
+    anchor = _anchor(ent, chain)
+    if anchor not in chain[1:]:
+        return False
+    clause = chain[chain.index(anchor) - 1]
+    return clause.dep_ == "xcomp" and anchor.i < ent.start and ent.end <= clause.left_edge.i
 
 
 def _is_happening(verb: Token) -> bool:

@@ -141,3 +141,13 @@ def test_a_first_line_that_is_only_a_date_is_no_reference_time() -> None:
     )
     event = by_trigger(text, "condemned")
     assert (event.date.start, event.date.end) == (date(2024, 5, 6), date(2024, 5, 10))
+
+
+def test_a_day_told_between_a_verb_and_its_to_clause_is_the_verbs() -> None:
+    text = "Egypt and Qatar agreed on Sunday to restore diplomatic relations."
+    agreed = by_trigger(text, "agreed")
+    assert (agreed.status, agreed.date.start) == ("occurred", date(2024, 5, 5))
+    restore = by_trigger(text, "restore")
+    assert restore.status == "planned" and restore.date.start >= date(2024, 5, 10)
+    opening = "On Friday, Japan is expected to meet China."
+    assert by_trigger(opening, "meet").date.start == date(2024, 5, 17)
