@@ -151,3 +151,18 @@ def test_a_day_told_between_a_verb_and_its_to_clause_is_the_verbs() -> None:
     assert restore.status == "planned" and restore.date.start >= date(2024, 5, 10)
     opening = "On Friday, Japan is expected to meet China."
     assert by_trigger(opening, "meet").date.start == date(2024, 5, 17)
+
+
+def test_a_day_told_before_the_source_of_the_report_dates_what_is_reported() -> None:
+    text = "Guerrillas blew up two electricity towers yesterday, the armed forces reported."
+    assert by_trigger(text, "blew").date.start == date(2024, 5, 9)
+    wire = text.upper()
+    assert by_trigger(wire, "blew").date.start == date(2024, 5, 9)
+
+
+def test_an_area_the_model_takes_for_an_organisation_is_still_a_place() -> None:
+    text = "GUERRILLAS BLEW UP TWO ELECTRICITY TOWERS IN USULUTAN DEPARTMENT ON MONDAY."
+    place = by_trigger(text, "blew").event_loc
+    assert place is not None and (place.country, place.precision) == ("SLV", "province")
+    office = "Rebels attacked the State Department on Monday."
+    assert by_trigger(office, "attacked").event_loc is None
