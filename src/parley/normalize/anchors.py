@@ -446,7 +446,7 @@ _PLACE_NOUNS = {
     "city", "town", "village", "capital", "province", "region", "district", "port", "sector",
     "area", "neighbourhood", "neighborhood", "suburb", "quarter", "department", "governorate",
     "prefecture", "municipality", "county", "commune", "township", "oblast", "state",
-    "coast", "outskirts",
+    "coast", "outskirts", "street",
 }  # fmt: skip
 _SETTLEMENTS = {
     "city", "town", "village", "capital", "port", "suburb", "neighbourhood", "neighborhood",
@@ -529,8 +529,9 @@ def _state_named(
 def _modifier_place(
     trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
-    """'a Kabul car bombing killed five': a place name modifying the event noun (or the
-    verb's subject noun) says where."""
+    """'a Kabul car bombing killed five', 'a court in Moscow sentenced him': a place name
+    modifying the event noun (or the verb's subject noun), or the subject's own 'in' or
+    'at' phrase, says where."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else []
     nouns += [
         c
@@ -540,10 +541,13 @@ def _modifier_place(
     ]
     for noun in nouns:
         for child in noun.children:
+            place = None
             if child.dep_ == "compound":
                 place = _place_of(child, actors, gazetteer, countries)
-                if place is not None:
-                    return place
+            elif noun is not trigger and child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                place = place_names_under(child, actors, gazetteer, countries)
+            if place is not None:
+                return place
     return None
 
 
@@ -583,9 +587,10 @@ def _place_prepositions(root: Token, other_clauses: frozenset[str] = _OTHER_CLAU
             listed = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN")  # a list member
             if child.dep_ in other_clauses and not listed:
                 continue
-            if child.dep_ == "prep" and child.lower_ in _OTHER_THINGS:
+            place = child.dep_ == "prep" and _is_place_prep(child)
+            if child.dep_ == "prep" and child.lower_ in _OTHER_THINGS and not place:
                 continue
-            if child.dep_ == "prep" and _is_place_prep(child):
+            if place:
                 found.append(child)
             stack.append(child)
     return found
@@ -595,7 +600,13 @@ def _is_place_prep(prep: Token) -> bool:
     word = prep.lower_
     if word in _PLACE_PREPS or word in _TERRITORY_PREPS:
         return True
-    return word == "to" and prep.head.lemma_.lower() in MOTION_VERBS
+    if word == "from":  # 'abducted from a village in Ituri', 'deported from Algeria'
+        return prep.head.lemma_.lower() in _REMOVALS
+    going = prep.head.lemma_.lower() in MOTION_VERBS
+    return word == "to" and (going or any(o.lemma_.lower() == "street" for o in _objects(prep)))
+
+
+_REMOVALS = cue("removal_words")
 
 
 def _place_of(

@@ -166,3 +166,26 @@ def test_an_area_the_model_takes_for_an_organisation_is_still_a_place() -> None:
     assert place is not None and (place.country, place.precision) == ("SLV", "province")
     office = "Rebels attacked the State Department on Monday."
     assert by_trigger(office, "attacked").event_loc is None
+
+
+def place_of(text: str, word: str) -> str | None:
+    place = by_trigger(text, word).event_loc
+    return place.name if place is not None else None
+
+
+def test_where_people_are_taken_from_is_where_they_are_taken() -> None:
+    text = "Armed men abducted three aid workers from a village in Ituri province on Sunday."
+    assert place_of(text, "abducted") == "Ituri"
+    assert place_of("Hundreds of migrants were deported from Algeria.", "deported") == "Algeria"
+    envoy = "Kenya condemned the statement from Tokyo on Sunday."
+    assert place_of(envoy, "condemned") is None
+
+
+def test_the_streets_of_a_city_are_in_it() -> None:
+    text = "Thousands of people took to the streets of Tbilisi on Saturday."
+    assert place_of(text, "took") == "Tbilisi"
+
+
+def test_a_court_in_a_city_acts_there() -> None:
+    text = "A court in Moscow sentenced the journalist to 16 years in prison on Wednesday."
+    assert place_of(text, "sentenced") == "Moscow"
