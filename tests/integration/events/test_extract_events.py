@@ -1274,3 +1274,9 @@ def test_the_same_act_in_another_town_is_another_event() -> None:
 def test_what_forces_resort_to_and_what_for_is_one_act() -> None:
     text = "Indian police resorted to a baton charge to disperse the crowd on Monday."
     assert parties(only(text, "ASSAULT").actor) == {"IND"}
+
+
+def test_a_verb_made_with_a_hyphen_is_read_as_the_verb_it_is() -> None:
+    text = "the police baton-charged students who were protesting against the fee hike."
+    charge = only(text, "ASSAULT")
+    assert (charge.actor[0].sector, charge.recipient[0].sector) == ("COP", "EDU")
