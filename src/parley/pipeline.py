@@ -44,11 +44,11 @@ class Pipeline:
 
     def __init__(self, dictionaries_dir: Path | None = None, restore: bool = True) -> None:
         self.nlp = load_nlp()
-        # wire copy and archives are parsed with their case and wrapping undone
-        self._truecaser = default_truecaser() if restore else None
         cues_hash = apply_cues(dictionaries_dir)
         dictionaries = load_dictionaries(dictionaries_dir)
         lexicon = load_lexicon(dictionaries_dir)
+        # wire copy and archives are parsed with their case and wrapping undone
+        self._truecaser = default_truecaser().knowing(lexicon.words()) if restore else None
         self._gazetteer = default_gazetteer()
         self._actors = ActorResolver(self.nlp, dictionaries, self._locate)
         self._extractor = EventExtractor(lexicon, self._gazetteer)

@@ -77,6 +77,13 @@ class Lexicon:
             if not entry.support:
                 self._parts_of_speech[entry.lemma].add(entry.pos)
 
+    def words(self) -> set[str]:
+        """Every word an entry names, as head or condition: common words, not names."""
+        entries = [e for candidates in self._index.values() for e in candidates]
+        named = {e.lemma for e in entries}
+        named |= {w for e in entries for w in (*e.requires, *e.requires_also, *e.excludes)}
+        return {w for w in named if w.isalpha()}
+
     def match(self, token: Token) -> Trigger | None:
         """The event entry `token` triggers, if any (support verbs are not events)."""
         return self._first(token, support=False)

@@ -18,11 +18,12 @@ Parley's name lists by `scripts/build_truecase_model.py`; see `data/truecase/REA
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -203,6 +204,14 @@ class TrueCaser:
         self._phrases: dict[str, str] = model["phrases"]
         self._english = frozenset(model["english"])
         self._longest_phrase = max((k.count(" ") + 1 for k in self._phrases), default=1)
+
+    def knowing(self, words: Iterable[str]) -> TrueCaser:
+        """This caser, also taking `words` for ordinary lower-case words when it never saw
+        them in mixed-case news: the trigger lexicon's 'dharna', 'bandh', 'lathi' are no
+        names, though a word unseen and un-English would be read as one."""
+        caser = copy.copy(self)
+        caser._english = self._english | {w.lower() for w in words}
+        return caser
 
     def _unseen(self, word: str) -> str:
         if not word.isalpha() or in_vocabulary(word, self._english):

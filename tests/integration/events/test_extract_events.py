@@ -1280,3 +1280,12 @@ def test_a_verb_made_with_a_hyphen_is_read_as_the_verb_it_is() -> None:
     text = "the police baton-charged students who were protesting against the fee hike."
     charge = only(text, "ASSAULT")
     assert (charge.actor[0].sector, charge.recipient[0].sector) == ("COP", "EDU")
+
+
+def test_south_asian_words_for_protest_and_police_force() -> None:
+    sit_in = "farmers staged a dharna outside the collectorate in nashik on monday."
+    assert only(sit_in, "PROTEST").actor[0].sector == "AGR"
+    strike = "Kenyan unions called a general strike on Monday."
+    assert parties(only(strike, "PROTEST").actor) == {"KEN"}
+    warning = "the police fired in the air to disperse the mob in ranchi on sunday."
+    assert only(warning, "ASSAULT").actor[0].sector == "COP"

@@ -110,6 +110,12 @@ def test_unseen_words_are_english_names_or_acronyms() -> None:
     assert forms == ["rebels", "fired", "Zorvath", "FMLN", "town"]
 
 
+def test_words_it_is_told_are_ordinary_words_stay_lower_case() -> None:
+    knowing = SMALL.knowing(["Dharna"])
+    assert knowing.case_words(["dharnas", "zorvath"], set()) == ["dharnas", "Zorvath"]
+    assert SMALL.case_words(["dharna"], set()) == ["Dharna"]  # the original is unchanged
+
+
 def test_a_title_before_a_name_is_capitalised_and_alone_is_not() -> None:
     assert SMALL.case_words(["president", "zorvath"], set()) == ["President", "Zorvath"]
     assert SMALL.case_words(["the", "president", "fired"], set()) == ["the", "president", "fired"]
