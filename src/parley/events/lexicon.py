@@ -89,7 +89,11 @@ class Lexicon:
         return self._first(token, support=False)
 
     def support_verb(self, token: Token) -> Trigger | None:
-        """The support-verb entry for `token` ('hold' in 'hold talks'), if any."""
+        """The support-verb entry for `token` ('hold' in 'hold talks'), if any. A verb that
+        names its object ('called the meeting a routine exchange', 'made the talks a
+        priority') carries no event."""
+        if any(c.dep_ == "oprd" for c in token.children):
+            return None
         return self._first(token, support=True)
 
     def why_not(self, token: Token) -> str | None:

@@ -1289,3 +1289,7 @@ def test_south_asian_words_for_protest_and_police_force() -> None:
     assert parties(only(strike, "PROTEST").actor) == {"KEN"}
     warning = "the police fired in the air to disperse the mob in ranchi on sunday."
     assert only(warning, "ASSAULT").actor[0].sector == "COP"
+
+
+def test_a_verb_that_names_its_object_carries_no_event() -> None:
+    assert [e.event for e in events("Unions called the strike a success.")] == []
