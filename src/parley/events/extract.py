@@ -500,6 +500,7 @@ def _separate_meetings(
 _BACK_REFERENCES = cue("back_references")
 _UNDERGOING = cue("undergoing_verbs")
 _MISHAPS = cue("mishaps")
+_WARNING_VERBS = cue("warning_verbs")
 _DEPICTIONS = cue("depiction_nouns")
 
 
@@ -600,10 +601,14 @@ def _requested(token: Token, entries: dict[int, Trigger]) -> bool:
     """What one asks for is the request's content, not an event of its own: 'urged Israel
     to withdraw', 'called for talks', 'demanded the release of the prisoners' (but what
     an authority orders is done: 'ordered the paper to suspend publication')."""
-    through_for = token.dep_ == "pobj" and token.head.lower_ == "for"
-    governor = token.head.head if through_for else token.head
-    asking = governor.i in entries and governor.lemma_.lower() in ASKING_VERBS
-    return asking and (through_for or token.dep_ in ("xcomp", "dobj")) and governor.i != token.i
+    through = token.head.lower_ if token.dep_ in ("pobj", "pcomp") else None
+    governor = token.head.head if through in ("for", "against") else token.head
+    if governor.i not in entries or governor.i == token.i:
+        return False
+    lemma = governor.lemma_.lower()
+    if through == "against":  # 'warned Israel against attacking': a warning's content
+        return lemma in _WARNING_VERBS
+    return lemma in ASKING_VERBS and (through == "for" or token.dep_ in ("xcomp", "dobj"))
 
 
 def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:

@@ -45,6 +45,7 @@ _UNDERGOING_NOUNS = cue("undergoing_nouns")
 _KIND_ADJECTIVES = cue("kind_adjectives")
 _OCCURRENCE_VERBS = cue("occurrence_verbs")
 _GROUNDS = cue("grounds_nouns")
+_POSSESSIONS = cue("possession_nouns")
 _CLAIMING = cue("claiming_verbs")
 _ATTRIBUTIONS = {("to", "ascribe"), ("to", "attribute"), ("on", "blame"), ("to", "link")}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -140,9 +141,26 @@ def _verb_parties(
             recipient += _object_targets(child, actors) or _noun_authors(child, actors)
     if not recipient:
         recipient = _complement_recipients(verb, lexicon, actors)
+    if not recipient:
+        recipient = _object_event_recipients(verb, entry, lexicon, actors)
     if entry.event == "REQUEST":
         recipient = _addressees(verb, actors) or recipient or _body_asked(verb, actors)
     return actor, recipient
+
+
+def _object_event_recipients(
+    verb: Token, entry: Trigger, lexicon: Lexicon, actors: DocumentActors
+) -> list[Entity]:
+    """'will provide 50 million dollars in humanitarian assistance to Afghanistan': the
+    target of an act of the same kind named in the verb's object or phrases."""
+    for phrase in (c for c in verb.children if c.dep_ in ("dobj", "prep")):
+        for noun in (t for t in phrase.subtree if t.pos_ == "NOUN"):
+            told = lexicon.match(noun)
+            if told is not None and told.event == entry.event:
+                found = _recipients(noun, told, actors, include_object=False)
+                if found:
+                    return found
+    return []
 
 
 def _body_asked(verb: Token, actors: DocumentActors) -> list[Entity]:
@@ -541,6 +559,11 @@ def _subject_of(token: Token, actors: DocumentActors) -> list[Entity]:
             found = _members(current.head, actors)
             if found:
                 return found
+        if current is not token and current.dep_ == "acl" and current.tag_ == "VBN":
+            # 'a US marine convicted of killing a woman': the marine killed
+            found = _resolve(current.head, actors)
+            if found:
+                return found
         if current.dep_ == "relcl":
             # 'actions that violate the law': the relative clause's subject is its head
             # noun, whether or not we can name it; never the main clause's subject.
@@ -659,6 +682,8 @@ def _object_targets(
         if prep.dep_ == "prep" and prep.lower_ in preps
         for e in _objects_of(prep, actors)
     ]
+    if not found and obj.lemma_.lower() in _POSSESSIONS:  # 'froze the assets of X'
+        found = [e for owner in prep_objects(obj, "of") for e in _resolve(owner, actors)]
     if not found:
         parts = prep_objects(obj, "of")
         found = [

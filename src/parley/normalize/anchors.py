@@ -616,6 +616,8 @@ def _place_of(
         return None
     ent = _entity_span(obj)
     mention = actors.mention_at(obj)
+    if mention is not None and mention.entity.org and not mention.entity.country:
+        return None  # 'the UN envoy': a body of no state is no place ('Un' in Gujarat)
     if ent is not None and _before_place_noun(obj):  # 'Borno state': an area, and which
         return gazetteer.lookup(f"{ent.text} {obj.head.text}", countries)
     if ent is not None:

@@ -1293,3 +1293,24 @@ def test_south_asian_words_for_protest_and_police_force() -> None:
 
 def test_a_verb_that_names_its_object_carries_no_event() -> None:
     assert [e.event for e in events("Unions called the strike a success.")] == []
+
+
+def test_what_one_is_warned_against_is_the_warnings_content() -> None:
+    text = "Iran warned Israel against attacking its nuclear facilities."
+    assert [e.event for e in events(text)] == ["THREATEN"]
+    assert parties(only(text, "THREATEN").recipient) == {"ISR"}
+
+
+def test_the_one_convicted_of_an_act_did_it() -> None:
+    text = "The Philippine president pardoned a US marine convicted of killing a woman."
+    assert parties(only(text, "ASSAULT").actor) == {"USA"}
+
+
+def test_an_act_on_what_someone_owns_is_aimed_at_the_owner() -> None:
+    text = "The United States froze the assets of three Venezuelan officials."
+    assert parties(only(text, "SANCTION").recipient) == {"VEN"}
+
+
+def test_the_target_of_aid_named_in_the_verbs_phrase_is_the_recipient() -> None:
+    text = "Japan will provide 50 million dollars in humanitarian assistance to Afghanistan."
+    assert parties(only(text, "AID").recipient) == {"AFG"}

@@ -189,3 +189,8 @@ def test_the_streets_of_a_city_are_in_it() -> None:
 def test_a_court_in_a_city_acts_there() -> None:
     text = "A court in Moscow sentenced the journalist to 16 years in prison on Wednesday."
     assert place_of(text, "sentenced") == "Moscow"
+
+
+def test_a_body_of_no_state_is_no_place() -> None:
+    text = "The UN envoy urged both sides to return to the negotiating table on Monday."
+    assert by_trigger(text, "urged").event_loc is None
