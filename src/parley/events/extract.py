@@ -267,7 +267,16 @@ def _set_aside(token: Token, entries: dict[int, Trigger]) -> str | None:
         return f"shown in ‘{token.head.head.text}’, not told as an act here"
     if _describes_a_noun(token) and protesting_crowd(token, entries[token.i]) is None:
         return f"a participle describing ‘{token.head.text}’"
+    if entries[token.i].event == "REQUEST" and _asks_a_question(token):
+        return "a question asked, not a request"
     return None
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """'asked why Biden did not act', 'asked whether talks would resume': an indirect
+    question (a clause opened by a question word) asks to know, not to act."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    return any(c.left_edge.lower_ in _QUESTION_WORDS for c in clauses)
 
 
 def _convenes_alone(verb: Token, actor: list[Entity]) -> bool:
@@ -501,6 +510,7 @@ _BACK_REFERENCES = cue("back_references")
 _UNDERGOING = cue("undergoing_verbs")
 _MISHAPS = cue("mishaps")
 _WARNING_VERBS = cue("warning_verbs")
+_QUESTION_WORDS = cue("question_words")
 _DEPICTIONS = cue("depiction_nouns")
 
 
@@ -599,7 +609,8 @@ def _told_by_another(token: Token, entries: dict[int, Trigger]) -> bool:
 
 def _requested(token: Token, entries: dict[int, Trigger]) -> bool:
     """What one asks for is the request's content, not an event of its own: 'urged Israel
-    to withdraw', 'called for talks', 'demanded the release of the prisoners' (but what
+    to withdraw', 'asked that Israel open the crossings', 'called for talks', 'demanded
+    the release of the prisoners' (but what
     an authority orders is done: 'ordered the paper to suspend publication')."""
     through = token.head.lower_ if token.dep_ in ("pobj", "pcomp") else None
     governor = token.head.head if through in ("for", "against") else token.head
@@ -608,7 +619,7 @@ def _requested(token: Token, entries: dict[int, Trigger]) -> bool:
     lemma = governor.lemma_.lower()
     if through == "against":  # 'warned Israel against attacking': a warning's content
         return lemma in _WARNING_VERBS
-    return lemma in ASKING_VERBS and (through == "for" or token.dep_ in ("xcomp", "dobj"))
+    return lemma in ASKING_VERBS and (through == "for" or token.dep_ in ("xcomp", "dobj", "ccomp"))
 
 
 def _named_by_speakers(actor: list[Entity], speakers: list[Entity]) -> list[Entity]:

@@ -1314,3 +1314,17 @@ def test_an_act_on_what_someone_owns_is_aimed_at_the_owner() -> None:
 def test_the_target_of_aid_named_in_the_verbs_phrase_is_the_recipient() -> None:
     text = "Japan will provide 50 million dollars in humanitarian assistance to Afghanistan."
     assert parties(only(text, "AID").recipient) == {"AFG"}
+
+
+def test_a_question_asked_is_no_request_and_what_is_asked_for_is_no_event() -> None:
+    assert events("Reporters asked whether Kenya would withdraw its troops.") == []
+    asked = "The UN asked that Israel open the crossings on Monday."
+    assert [e.event for e in events(asked)] == ["REQUEST"]
+
+
+def test_what_someone_always_does_is_a_habit() -> None:
+    assert events("Kenya always urged Somalia to hold talks.") == []
+
+
+def test_seizing_an_opportunity_is_no_seizure() -> None:
+    assert events("Kenya can seize the opportunity to lead the region.") == []
