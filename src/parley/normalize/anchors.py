@@ -306,6 +306,9 @@ def place_for(
     """Where the event happens: 'in Singapore', 'at a base near Kabul', 'travel to Seoul';
     for an act told in the passive, where what underwent it is ('a refinery in northern
     Iraq was hit by rockets')."""
+    visited = _visited_place(trigger, actors, gazetteer, countries)
+    if visited is not None:
+        return visited
     roots = _place_search_roots(trigger)
     searches = [(token, _OTHER_CLAUSES) for token in roots]
     # what underwent it: its own place phrase, not one of a clause describing it ('the
@@ -322,6 +325,18 @@ def place_for(
     return _modifier_place(trigger, actors, gazetteer, countries) or _whereabouts(
         roots, actors, gazetteer, countries
     )
+
+
+def _visited_place(
+    trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
+) -> Place | None:
+    """'Trump visited California to discuss the wildfires': a visit is where it goes."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in MOTION_VERBS:
+        return None
+    places = (
+        _named_place(c, actors, gazetteer, countries) for c in trigger.children if c.dep_ == "dobj"
+    )
+    return next(filter(None, places), None)
 
 
 def attacked_place(

@@ -5,7 +5,8 @@ clause names none.
 but clashes broke out by the evening": the clashes are in Washington too. A reader carries
 the scene a sentence sets (a place phrase of its own telling, not of a clause that describes
 a noun or reports someone's words) to the sentences that follow in the same paragraph, and
-to the other events of the sentence. What someone says is said where they are, but what
+to the other events of the sentence, until a sentence moves on ('Meanwhile, ...'). What
+someone says is said where they are, but what
 they report ('officials said gunmen attacked a bus') may have happened anywhere, so a scene
 is given to a reported or quoted event only when the event is itself a saying.
 """
@@ -23,6 +24,7 @@ from parley.normalize.places import Gazetteer
 
 _TOPIC_PREPS = cue("topic_prepositions")
 _RESIDENCE_VERBS = cue("residence_verbs")
+_SCENE_SHIFTS = cue("scene_shifts")
 _SCENE_PREPS = frozenset({"in", "at", "inside", "outside", "near"})
 # Clauses whose place is not the scene: what describes a noun, what is reported.
 _DESCRIBING = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
@@ -41,6 +43,7 @@ class Scenes:
         text = doc.text
         self._paragraph = [text.count("\n", 0, s.start_char) for s in self._sentences]
         self._own = [self._set_in(s, gazetteer, countries) for s in self._sentences]
+        self._shifts = [_shifts_scene(s) for s in self._sentences]
 
     def place_for(self, trigger: Token, category: str) -> Place | None:
         """The scene of the event at `trigger`: its sentence's, else the last one set
@@ -55,6 +58,8 @@ class Scenes:
                 return None
             if self._own[earlier] is not None:
                 return self._own[earlier]
+            if self._shifts[earlier]:  # 'Meanwhile, ...' leaves the scene before it
+                return None
         return None
 
     def _set_in(self, sentence: Span, gazetteer: Gazetteer, countries: set[str]) -> Place | None:
@@ -68,6 +73,12 @@ class Scenes:
             if place is not None:
                 return place
         return None
+
+
+def _shifts_scene(sentence: Span) -> bool:
+    """A sentence that opens by moving on ('Meanwhile, ...', 'Elsewhere, ...')."""
+    words = [t for t in sentence if t.is_alpha]
+    return bool(words) and words[0].lower_ in _SCENE_SHIFTS
 
 
 def _describes_or_reports(prep: Token) -> bool:

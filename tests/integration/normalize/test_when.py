@@ -194,3 +194,17 @@ def test_a_court_in_a_city_acts_there() -> None:
 def test_a_body_of_no_state_is_no_place() -> None:
     text = "The UN envoy urged both sides to return to the negotiating table on Monday."
     assert by_trigger(text, "urged").event_loc is None
+
+
+def test_a_visit_is_where_it_goes() -> None:
+    text = "In May, Macron held talks in Paris. Afterwards Macron visited Kenya to discuss trade."
+    assert place_of(text, "visited") == "Kenya"
+
+
+def test_a_sentence_that_moves_on_leaves_the_scene_behind() -> None:
+    text = (
+        "At a rally in Lyon, Macron criticized Italy. "
+        "Meanwhile, Germany condemned Russia over the poisoning."
+    )
+    assert place_of(text, "criticized") == "Lyon"
+    assert place_of(text, "condemned") is None
