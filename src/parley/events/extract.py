@@ -408,7 +408,7 @@ def _aim_protests_by_demands(found: list[EventMention]) -> None:
 
 # Who acts when the text names nobody: attackers are unidentified armed forces of the
 # state it happened in (CAMEO's UAF); arrests and investigations are that state's.
-_UNATTRIBUTED = {"ASSAULT": UNIDENTIFIED, "COERCE": "GOV", "ACCUSE": "GOV"}
+_UNATTRIBUTED = {"ASSAULT": UNIDENTIFIED, "COERCE": "GOV", "ACCUSE": "GOV", "PROTEST": "CVL"}
 
 
 def _unidentified(

@@ -310,6 +310,10 @@ def place_for(
     if visited is not None:
         return visited
     roots = _place_search_roots(trigger)
+    for clause in (t for t in roots if _where(t)):  # 'visited Kenosha, where riots broke out'
+        place = _named_place(clause.head, actors, gazetteer, countries)
+        if place is not None:
+            return place
     searches = [(token, _OTHER_CLAUSES) for token in roots]
     # what underwent it: its own place phrase, not one of a clause describing it ('the
     # minister, who was born in Yogyakarta, was stabbed'; see `_whereabouts`)

@@ -1328,3 +1328,9 @@ def test_what_someone_always_does_is_a_habit() -> None:
 
 def test_seizing_an_opportunity_is_no_seizure() -> None:
     assert events("Kenya can seize the opportunity to lead the region.") == []
+
+
+def test_riots_nobody_is_named_for_are_the_placed_states_civilians() -> None:
+    riots = only("Riots broke out in Lyon on Monday.", "PROTEST")
+    assert (riots.actor[0].country, riots.actor[0].sector) == ("FRA", "CVL")
+    assert events("Riots broke out on Monday.") == []  # no place, no story: no state

@@ -208,3 +208,8 @@ def test_a_sentence_that_moves_on_leaves_the_scene_behind() -> None:
     )
     assert place_of(text, "criticized") == "Lyon"
     assert place_of(text, "condemned") is None
+
+
+def test_what_happens_where_a_place_is_described_happens_there() -> None:
+    text = "Macron visited Lyon, where riots had broken out over the police shooting."
+    assert place_of(text, "riots") == "Lyon"
