@@ -213,16 +213,30 @@ def _in_dateline(ent: Span) -> bool:
 
 
 def _names_something_else(ent: Span, trigger: Token) -> bool:
-    """'the 2020 election', 'the 1994 agreement': a date inside another noun phrase dates
-    that thing, not the event (unless the noun is the event itself)."""
+    """'the 2020 election', 'the 1994 agreement', 'the November 13 deadline': a date
+    inside another noun phrase dates that thing, not the event (unless the noun is the
+    event itself)."""
     root = ent.root
-    if not re.fullmatch(r"(the )?\d{4}('s)?", ent.text.strip()):
-        return False  # only a bare year reads as a modifier; 'Sunday Presidents' is a misparse
-    return root.dep_ in ("compound", "nummod", "amod", "poss", "npadvmod") and (
-        root.head.pos_ in ("NOUN", "PROPN")
-        and root.head.i != trigger.i
-        and root.head.i not in range(ent.start, ent.end)
+    if not _MODIFYING_DATE.fullmatch(ent.text.strip().lower()):
+        return False  # only a year or a day of a month reads as a modifier; 'Sunday
+        # Presidents' is a misparse
+    thing = root.head
+    if thing.dep_ == "pobj" and thing.head.lower_ in _MEANS:
+        return False  # 'expressed its support via the December 20 signing': the same act
+    return root.dep_ in ("compound", "nummod", "nmod", "amod", "poss", "npadvmod") and (
+        thing.pos_ in ("NOUN", "PROPN")
+        and thing.i != trigger.i
+        and thing.i not in range(ent.start, ent.end)
     )
+
+
+_MEANS = frozenset({"via", "through", "by", "with"})
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MODIFYING_DATE = re.compile(
+    rf"(the )?(\d{{4}}('s)?|({_MONTHS}) \d{{1,2}}(st|nd|rd|th)?|\d{{1,2}} ({_MONTHS}))"
+)
 
 
 def _says_how_long(ent: Span) -> bool:

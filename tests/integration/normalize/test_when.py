@@ -213,3 +213,10 @@ def test_a_sentence_that_moves_on_leaves_the_scene_behind() -> None:
 def test_what_happens_where_a_place_is_described_happens_there() -> None:
     text = "Macron visited Lyon, where riots had broken out over the police shooting."
     assert place_of(text, "riots") == "Lyon"
+
+
+def test_a_day_of_a_month_that_modifies_another_thing_dates_that_thing() -> None:
+    text = "Kenya criticized the May 3 vote on Monday."
+    assert by_trigger(text, "criticized").date.start == date(2024, 5, 6)
+    means = "Kenya expressed its support via the May 3 signing of the bill."
+    assert by_trigger(means, "support").date.start == date(2024, 5, 3)
