@@ -52,6 +52,8 @@ class PeopleFinder:
             name_span = self._strip_leading_titles(ent)
             if name_span is None or _names_an_actor(name_span, by_token):
                 continue
+            if self._place_after_preposition(name_span):
+                continue
             person = Person(name_span.start, name_span.end, _clean_name(name_span))
             self._describe_from_prefix(doc, person, by_token)
             if person.title is None or (person.country is None and person.org is None):
@@ -62,6 +64,14 @@ class PeopleFinder:
                 person.country = self._place_of_office(doc, person, by_token)
             people.append(person)
         return people
+
+    def _place_after_preposition(self, name: Span) -> bool:
+        """'Residents of Goma', 'clashes in Beni': a one-word name after a preposition
+        that the gazetteer knows as a place is the place the model took for a person."""
+        if self._locate is None or len(name) != 1 or name.start == 0:
+            return False
+        before = name.doc[name.start - 1]
+        return before.dep_ == "prep" and self._locate(name.text) is not None
 
     def _strip_leading_titles(self, ent: Span) -> Span | None:
         """The model often puts 'President' or 'Prime Minister' inside the PERSON span."""

@@ -667,6 +667,10 @@ def _place_of(
     # is about, or a city everyone knows after 'in' or 'at' ('killed two people in Lyon',
     # with Lyon taken for a person).
     name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+    if _before_place_noun(obj):  # 'Kidal region': the area, when the gazetteer has it
+        area = gazetteer.lookup(f"{name} {obj.head.text}", countries)
+        if area is not None and area.precision in ("province", "region"):
+            return area
     place = gazetteer.lookup(name, countries)
     known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
     if place is None:

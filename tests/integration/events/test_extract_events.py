@@ -1334,3 +1334,15 @@ def test_riots_nobody_is_named_for_are_the_placed_states_civilians() -> None:
     riots = only("Riots broke out in Lyon on Monday.", "PROTEST")
     assert (riots.actor[0].country, riots.actor[0].sector) == ("FRA", "CVL")
     assert events("Riots broke out on Monday.") == []  # no place, no story: no state
+
+
+def test_a_mine_that_explodes_in_a_named_region_is_an_attack_there() -> None:
+    blast = only("A landmine exploded in Kidal region on Monday.", "ASSAULT")
+    assert blast.event_loc is not None and blast.event_loc.precision == "province"
+    assert parties(blast.actor) == {"MLI"}
+
+
+def test_a_town_the_model_takes_for_a_person_is_no_person() -> None:
+    text = "Residents of Goma demonstrated against the rebels on Monday."
+    protest = only(text, "PROTEST")
+    assert (protest.actor[0].name, protest.actor[0].sector) == (None, "CVL")
