@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.actors.phrases import sector_of
 from parley.actors.resolve import DocumentActors
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
@@ -562,9 +563,10 @@ def _state_named(
 def _modifier_place(
     trigger: Token, actors: DocumentActors, gazetteer: Gazetteer, countries: set[str]
 ) -> Place | None:
-    """'a Kabul car bombing killed five', 'a court in Moscow sentenced him': a place name
-    modifying the event noun (or the verb's subject noun), or the subject's own 'in' or
-    'at' phrase, says where."""
+    """'a Kabul car bombing killed five', 'a court in Moscow sentenced him', 'residents of
+    Goma demonstrated': a place name modifying the event noun (or the verb's subject
+    noun), the subject's own 'in' or 'at' phrase, or the 'of' phrase of a people who
+    live somewhere, says where."""
     nouns = [trigger] if trigger.pos_ == "NOUN" else []
     nouns += [
         c
@@ -577,11 +579,24 @@ def _modifier_place(
             place = None
             if child.dep_ == "compound":
                 place = _place_of(child, actors, gazetteer, countries)
-            elif noun is not trigger and child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                place = place_names_under(child, actors, gazetteer, countries)
+            elif noun is not trigger and _locates(child, noun, actors):
+                places = (
+                    _named_place(o, actors, gazetteer, countries, prominent=True)
+                    for o in _objects(child)
+                )
+                place = next(filter(None, places), None)
             if place is not None:
                 return place
     return None
+
+
+def _locates(prep: Token, noun: Token, actors: DocumentActors) -> bool:
+    """'a court in Moscow', 'residents of Goma' (civilians live where their 'of' says)."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ in ("in", "at"):
+        return True
+    return prep.lower_ == "of" and sector_of(noun, actors.titles) == "CVL"
 
 
 def _place_search_roots(trigger: Token) -> list[Token]:

@@ -1347,6 +1347,9 @@ def test_a_town_the_model_takes_for_a_person_is_no_person() -> None:
     text = "Residents of Goma demonstrated against the rebels on Monday."
     protest = only(text, "PROTEST")
     assert (protest.actor[0].name, protest.actor[0].sector) == (None, "CVL")
+    # civilians live where their 'of' says: the protest is there, and of that state
+    assert protest.event_loc is not None and protest.event_loc.name == "Goma"
+    assert protest.actor[0].country == "COD"
 
 
 def test_drivers_on_strike_are_labour() -> None:
