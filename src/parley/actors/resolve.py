@@ -64,6 +64,8 @@ _GROUP_PRONOUNS = {"they", "them", "their", "we", "our", "us"}
 _THING_PRONOUNS = {"it", "its"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 _COLLECTIVE_HEADS = cue("collective_nouns")
+# A demonym that modifies a noun ("the Japanese ambassador") names the noun's state.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 @dataclass
@@ -101,7 +103,7 @@ class DocumentActors:
             resident = residence(token, self.by_token)
             if resident is not None:
                 return [resident]
-            if mention.entity.sector is None and token.dep_ != "compound":
+            if mention.entity.sector is None and token.dep_ not in _MODIFIER_DEPS:
                 return [replace(mention.entity, sector="CVL")]  # 'Kenyans': its people
         if mention is not None:
             return [with_head_sector(mention.entity, token, self.titles)]

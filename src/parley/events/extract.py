@@ -28,7 +28,13 @@ from parley.events.trace import Trace
 from parley.models import DateSpan, Entity, Place
 from parley.nlp.cues import cue
 from parley.nlp.syntax import is_prep, is_purpose, objects_of
-from parley.nlp.vocabulary import ASKING_VERBS, STATE_SECTORS, UNIDENTIFIED, WEAPONS
+from parley.nlp.vocabulary import (
+    ASKING_VERBS,
+    MOTION_VERBS,
+    STATE_SECTORS,
+    UNIDENTIFIED,
+    WEAPONS,
+)
 from parley.normalize.anchors import attacked_place, place_for, territory_for
 from parley.normalize.places import Gazetteer
 from parley.normalize.scenes import Scenes
@@ -135,7 +141,9 @@ class EventExtractor:
         where = where or target or scenes.place_for(token, entry.event)
         territory = self._territory(token, actors, home_countries) or _state_of(target, actors)
         state = _place_state(where, territory)
-        actor, recipient = _placed(actor, state, actors), _placed(recipient, state, actors)
+        # a visitor is not of the state visited ('President Yoon will travel to Washington')
+        visitor_state = None if token.lemma_.lower() in MOTION_VERBS else state
+        actor, recipient = _placed(actor, visitor_state, actors), _placed(recipient, state, actors)
         if not actor and _refers_back(token, entry):
             actor, recipient = _parties_of_last(found, entry.event)
         if not actor and entry.event in _UNATTRIBUTED:

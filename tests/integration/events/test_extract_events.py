@@ -1355,3 +1355,14 @@ def test_a_town_the_model_takes_for_a_person_is_no_person() -> None:
 def test_drivers_on_strike_are_labour() -> None:
     strike = only("Taxi drivers went on strike in Lagos on Monday over fuel prices.", "PROTEST")
     assert (strike.actor[0].country, strike.actor[0].sector) == ("NGA", "LAB")
+
+
+def test_a_demonym_modifying_an_official_names_the_officials_state() -> None:
+    text = "China summoned the Japanese ambassador to lodge a complaint about the remarks."
+    envoy = only(text, "ACCUSE").recipient[0]
+    assert (envoy.country, envoy.sector) == ("JPN", "GOV")
+
+
+def test_a_visitor_is_not_of_the_state_visited() -> None:
+    text = "President Zorvath will travel to Washington later this month for a state visit."
+    assert all("USA" not in parties(e.actor) for e in events(text))
