@@ -1366,3 +1366,16 @@ def test_a_demonym_modifying_an_official_names_the_officials_state() -> None:
 def test_a_visitor_is_not_of_the_state_visited() -> None:
     text = "President Zorvath will travel to Washington later this month for a state visit."
     assert all("USA" not in parties(e.actor) for e in events(text))
+
+
+def test_indian_police_words_for_arrest_charge_and_force() -> None:
+    held = only("the accused was held by the police from his hideout in thane.", "COERCE")
+    assert held.actor[0].sector == "COP"
+    picked = only("police picked up the suspect for questioning on monday.", "COERCE")
+    assert picked.actor[0].sector == "COP"
+    booked = only("the police booked 50 people for rioting and arson.", "ACCUSE")
+    assert booked.actor[0].sector == "COP"
+    beaten = only("the police thrashed a vegetable vendor in lucknow on monday.", "ASSAULT")
+    assert beaten.actor[0].sector == "COP"
+    assert events("India thrashed Australia in the final on Sunday.") == []
+    assert [e.event for e in events("Police picked up the pace of the inquiry.")] == []
