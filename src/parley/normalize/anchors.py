@@ -508,15 +508,17 @@ def _objects(prep: Token) -> list[Token]:
 def _place_names(obj: Token) -> list[Token]:
     """Where a place's name may sit: the object itself, its compounds ('the Darfur region',
     'a Riverside County court') and, after a place noun, its 'of' phrase ('the town of
-    Samarra') or its owner ('Afghanistan's Maidan Wardak province'); after a part, the
-    whole it is part of ('the centre of ...')."""
+    Samarra'), its owner ('Afghanistan's Maidan Wardak province') or its apposition ('the
+    Serbian capital Belgrade'); after a part, the whole it is part of ('the centre of
+    ...')."""
     names = [obj]
     if obj.pos_ != "PROPN":  # 'the Darfur region'; but 'Freedom Plaza' is no place 'Freedom'
         # the parser takes some such names for nominal modifiers ('Riverside County court')
         names += [c for c in obj.children if c.dep_ in ("compound", "nmod")]
     lemma = obj.lemma_.lower()
     if lemma in _PLACE_NOUNS:
-        names += prep_objects(obj, "of") + [c for c in obj.children if c.dep_ == "poss"]
+        names += prep_objects(obj, "of")
+        names += [c for c in obj.children if c.dep_ in ("poss", "appos")]
     if lemma in _PARTS:
         names += [name for whole in prep_objects(obj, "of") for name in _place_names(whole)]
     return names

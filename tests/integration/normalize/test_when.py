@@ -220,3 +220,8 @@ def test_a_day_of_a_month_that_modifies_another_thing_dates_that_thing() -> None
     assert by_trigger(text, "criticized").date.start == date(2024, 5, 6)
     means = "Kenya expressed its support via the May 3 signing of the bill."
     assert by_trigger(means, "support").date.start == date(2024, 5, 3)
+
+
+def test_a_place_noun_with_its_name_in_apposition_names_the_place() -> None:
+    text = "Protests took place on Tuesday in the Serbian capital Belgrade."
+    assert place_of(text, "Protests") == "Belgrade"
