@@ -32,7 +32,12 @@ from parley.store import ExportFormat
 
 def export(
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (replaced)."),
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, csv or parquet."),
+    fmt: ExportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="jsonl, csv or parquet; by default the output's extension (events.csv is CSV).",
+    ),
     dyadic: bool = typer.Option(
         False,
         "--dyadic",
@@ -63,7 +68,20 @@ def export(
     source: the document's URL, title, source and publication date, and how many documents
     report the event."""
     filters = filter_of(locals())
+    chosen = fmt or _format_of(output)
     with reading(db) as store:
-        rows = store.export(checked(store, filters), fmt, output, dyadic=dyadic)
+        rows = store.export(checked(store, filters), chosen, output, dyadic=dyadic)
     shape = "dyadic rows" if dyadic else "events"
     err_console.print(f"{rows} {shape} written to {output}", highlight=False)
+
+
+def _format_of(output: Path) -> ExportFormat:
+    """The format an output's extension names ('.csv', '.parquet', '.jsonl')."""
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ExportFormat.__members__:
+        return ExportFormat(suffix)
+    raise typer.BadParameter(
+        f"cannot tell the format from '{output.name}': name it .jsonl, .csv or .parquet, "
+        "or give --format",
+        param_hint="'--format'",
+    )

@@ -205,3 +205,15 @@ def test_export_needs_an_existing_store(parley, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "does not exist" in parley.words(result.stderr)
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_the_format_is_the_outputs_extension_unless_given(
+    parley, db: Path, records: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    result = parley.invoke("export", "--db", db, "-o", tmp_path / "events.parquet")
+    assert result.exit_code == 0, result.stderr
+    assert _parquet(tmp_path / "events.parquet", "count(*)") == [(len(records),)]
+    unknown = parley.invoke("export", "--db", db, "-o", tmp_path / "events.txt")
+    assert unknown.exit_code == 2
+    assert "cannot tell the format" in parley.words(unknown.stderr)
+    assert not (tmp_path / "events.txt").exists()
