@@ -309,11 +309,8 @@ def _places_agree(first: Place | None, second: Place | None) -> bool:
         return True
     if first.country and second.country and first.country != second.country:
         return False
-    towns = {first.precision, second.precision} <= _TOWNS
+    towns = first.precision == second.precision == "city"
     return not towns or first.name == second.name
-
-
-_TOWNS = frozenset({"city"})
 
 
 def _to_event(doc_id: str, group: list[EventMention]) -> Event:

@@ -25,35 +25,39 @@ _CLAUSE_DEPS = frozenset({"prep", "npadvmod", "punct", "advmod", "advcl"})
 @Language.component("parley_fragment_verbs")
 def fragment_verbs(doc: Doc) -> Doc:
     for sentence in list(doc.sents):
-        verb = misread_verb(sentence)
-        if verb is not None:
-            _make_clause(sentence.root, verb)
+        misread = misread_clause(sentence)
+        if misread is not None:
+            _make_clause(sentence.root, *misread)
     return doc
 
 
-def misread_verb(sentence: Span) -> Token | None:
-    """The past-tense verb a full sentence hides as an adjective of its root noun, if any."""
+def misread_clause(sentence: Span) -> tuple[Token, Token] | None:
+    """The past-tense verb a full sentence hides as an adjective of its root noun, and the
+    noun that is its subject, if there are such."""
     root = sentence.root
-    words = [t for t in sentence if not t.is_space]
-    if root.pos_ not in _NOMINAL - {"PRON"} or not words or words[-1].text != ".":
+    if root.pos_ not in ("NOUN", "PROPN") or _last_word(sentence) != ".":
         return None
     for token in root.lefts:
-        if token.dep_ != "amod" or token.tag_ not in _PAST or _joined_word(token) is None:
+        joined = _joined_word(token)
+        if token.dep_ != "amod" or token.tag_ not in _PAST or joined is None:
             continue
-        if _subject_before(token) is not None:
-            return token
+        subject = _subject_before(token, joined)
+        if subject is not None:
+            return token, subject
     return None
 
 
-def _subject_before(verb: Token) -> Token | None:
-    """The last noun before the verb and any word joined to it by a hyphen ('police' in
+def _last_word(sentence: Span) -> str:
+    return next((t.text for t in reversed(sentence) if not t.is_space), "")
+
+
+def _subject_before(verb: Token, joined: Token) -> Token | None:
+    """The last noun before the verb and the word joined to it by a hyphen ('police' in
     'The police baton-charged', 'Police' in 'Police lathi-charged'), hanging on the root
     or on that joined word."""
-    joined = _joined_word(verb)
-    start = joined.i if joined is not None else verb.i
-    heads = {verb.head.i} | ({joined.i} if joined is not None else set())
-    nouns = [t for t in verb.sent if t.i < start and t.pos_ in _NOMINAL and t.head.i in heads]
-    return nouns[-1] if nouns else None
+    heads = {verb.head.i, joined.i}
+    before = verb.doc[verb.sent.start : joined.i]
+    return next((t for t in reversed(before) if t.pos_ in _NOMINAL and t.head.i in heads), None)
 
 
 def _joined_word(verb: Token) -> Token | None:
@@ -64,9 +68,7 @@ def _joined_word(verb: Token) -> Token | None:
     return None
 
 
-def _make_clause(root: Token, verb: Token) -> None:
-    subject = _subject_before(verb)
-    assert subject is not None  # checked by `misread_verb`
+def _make_clause(root: Token, verb: Token, subject: Token) -> None:
     left = [t for t in root.lefts if t.i < subject.i]
     after = [t for t in root.rights if t.dep_ in _CLAUSE_DEPS]
     verb.head, verb.dep_ = verb, "ROOT"

@@ -23,6 +23,7 @@ from parley.nlp.vocabulary import MOTION_VERBS, REPORTING_VERBS
 from parley.normalize.dates import (
     is_date_phrase,
     is_narrative,
+    modifies_like_a_name,
     names_a_day,
     resolve_after,
     resolve_date,
@@ -103,12 +104,11 @@ def date_for(
         and (rank := _rank(ent, chain)) is not None
     )
     for rank, _, _, ent in ranked:
-        if _governors_time(ent, chain) and tense_of(_anchor(ent, chain)) != tense:
+        anchor = _anchor(ent, chain)
+        if _governors_time(ent, anchor, chain) and tense_of(anchor) != tense:
             continue  # 'agreed on Sunday to restore relations': Sunday is the agreeing
-        own = rank < len(chain) or _anchor(ent, chain) in chain
-        resolved = resolve_date(
-            _phrase_of(ent), published, tense if own else tense_of(_anchor(ent, chain))
-        )
+        own = rank < len(chain) or anchor in chain
+        resolved = resolve_date(_phrase_of(ent), published, tense if own else tense_of(anchor))
         if resolved is not None:
             return resolved
     return None
@@ -218,9 +218,8 @@ def _names_something_else(ent: Span, trigger: Token) -> bool:
     inside another noun phrase dates that thing, not the event (unless the noun is the
     event itself)."""
     root = ent.root
-    if not _MODIFYING_DATE.fullmatch(ent.text.strip().lower()):
-        return False  # only a year or a day of a month reads as a modifier; 'Sunday
-        # Presidents' is a misparse
+    if not modifies_like_a_name(ent.text):
+        return False  # 'Sunday Presidents' is a misparse
     thing = root.head
     if thing.dep_ == "pobj" and thing.head.lower_ in _MEANS:
         return False  # 'expressed its support via the December 20 signing': the same act
@@ -232,12 +231,6 @@ def _names_something_else(ent: Span, trigger: Token) -> bool:
 
 
 _MEANS = frozenset({"via", "through", "by", "with"})
-
-
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MODIFYING_DATE = re.compile(
-    rf"(the )?(\d{{4}}('s)?|({_MONTHS}) \d{{1,2}}(st|nd|rd|th)?|\d{{1,2}} ({_MONTHS}))"
-)
 
 
 def _says_how_long(ent: Span) -> bool:
@@ -270,12 +263,11 @@ def _rank(ent: Span, chain: list[Token]) -> int | None:
     return None
 
 
-def _governors_time(ent: Span, chain: list[Token]) -> bool:
+def _governors_time(ent: Span, anchor: Token, chain: list[Token]) -> bool:
     """Whether the phrase dates the verb that governs the trigger's 'to' clause, told
     between that verb and its clause ('agreed on Sunday to restore'), not the trigger's
     act. A phrase that opens the sentence ('Around the end of this month, he is expected
     to travel') dates all of it."""
-    anchor = _anchor(ent, chain)
     if anchor not in chain[1:]:
         return False
     clause = chain[chain.index(anchor) - 1]
@@ -673,7 +665,7 @@ def _place_of(
     if ent is not None:
         return gazetteer.lookup(ent.text, countries)
     if obj.pos_ == "PROPN" and obj.lemma_.lower() in _PLACE_NOUNS:
-        return _named_area(obj, gazetteer, countries)  # 'Usulutan Department' as an ORG
+        return _area(_proper_name(obj), gazetteer, countries)  # 'Usulutan Department', an ORG
     if mention is not None and mention.via != "person":  # the model takes many places
         text = obj.doc[mention.start : mention.end].text  # for people: 'the city of Gao'
         return gazetteer.lookup(text, countries) if mention.via in ("capital", "name") else None
@@ -683,27 +675,33 @@ def _place_of(
     # named by a place noun ('the town of X', 'X province'), one in a state the document
     # is about, or a city everyone knows after 'in' or 'at' ('killed two people in Lyon',
     # with Lyon taken for a person).
-    name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+    name = _proper_name(obj)
     if _before_place_noun(obj):  # 'Kidal region': the area, when the gazetteer has it
-        area = gazetteer.lookup(f"{name} {obj.head.text}", countries)
-        if area is not None and area.precision in ("province", "region"):
+        area = _area(f"{name} {obj.head.text}", gazetteer, countries)
+        if area is not None:
             return area
     place = gazetteer.lookup(name, countries)
     known = obj.dep_ == "pobj" and obj.head.lower_ in ("in", "at") and gazetteer.prominent(name)
     if place is None:
         return None
     # 'X province' is trusted when the gazetteer too has an area X (not a town X abroad)
-    area = _before_place_noun(obj) and place.precision in ("province", "region")
+    area = _before_place_noun(obj) and place.precision in _AREAS
     named = _after_place_noun(obj) or area
     return place if named or place.country in countries or known else None
 
 
-def _named_area(obj: Token, gazetteer: Gazetteer, countries: set[str]) -> Place | None:
-    """A name ending in an area noun that the model took for an organisation ('Usulutan
-    Department', 'Kunar Province'): a place when the gazetteer has such an area."""
-    name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+def _proper_name(obj: Token) -> str:
+    return " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+
+
+def _area(name: str, gazetteer: Gazetteer, countries: set[str]) -> Place | None:
+    """The province or region the gazetteer has by `name` ('Kidal region', 'Usulutan
+    Department', which the model tags as an organisation), not a town of that name."""
     place = gazetteer.lookup(name, countries)
-    return place if place is not None and place.precision in ("province", "region") else None
+    return place if place is not None and place.precision in _AREAS else None
+
+
+_AREAS = frozenset({"province", "region"})
 
 
 def _after_place_noun(obj: Token) -> bool:

@@ -604,6 +604,18 @@ _FEW = {
 }
 
 
+def modifies_like_a_name(phrase: str) -> bool:
+    """Whether a date phrase can name a thing as its modifier: a year or a day of a month
+    ('the 2020 election', 'the November 13 deadline'), not a weekday ('Sunday Presidents'
+    is a misparse)."""
+    return _MODIFYING_DATE.fullmatch(" ".join(phrase.lower().split())) is not None
+
+
+_MODIFYING_DATE = re.compile(
+    rf"(?:the )?(?:\d{{4}}(?:'s)?|{_MON}\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}} {_MON})"
+)
+
+
 def names_a_day(phrase: str) -> bool:
     """Whether a phrase the model calls a time of day names its day ('Monday night',
     'last night'), as against a clock time alone ('9 a.m.', '1625 UTC')."""

@@ -77,8 +77,8 @@ class Scenes:
 
 def _shifts_scene(sentence: Span) -> bool:
     """A sentence that opens by moving on ('Meanwhile, ...', 'Elsewhere, ...')."""
-    words = [t for t in sentence if t.is_alpha]
-    return bool(words) and words[0].lower_ in _SCENE_SHIFTS
+    first = next((t for t in sentence if t.is_alpha), None)
+    return first is not None and first.lower_ in _SCENE_SHIFTS
 
 
 def _describes_or_reports(prep: Token) -> bool:

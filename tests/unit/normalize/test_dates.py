@@ -14,7 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.models import DateSpan
-from parley.normalize.dates import is_narrative, resolve_after, resolve_date
+from parley.normalize.dates import (
+    is_narrative,
+    modifies_like_a_name,
+    resolve_after,
+    resolve_date,
+)
 
 # phrase, published, tense, expected start, expected end (None, None: unresolvable)
 ROWS: list[tuple[str, str, str, str | None, str | None]] = [
@@ -296,3 +301,19 @@ def test_that_day_needs_a_day_to_point_back_to() -> None:
     month = DateSpan(date(2020, 1, 1), date(2020, 1, 31), "in January", "month")
     assert resolve_after("that day", month) is None
     assert resolve_after("the following month", month).start == date(2020, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        ("the 2020", True),
+        ("November 13", True),
+        ("13 November", True),
+        ("Nov. 13", True),
+        ("Sunday", False),
+        ("November 13, 2019", False),
+        ("last week", False),
+    ],
+)
+def test_a_year_or_a_day_of_a_month_can_modify_a_noun(phrase: str, names: bool) -> None:
+    assert modifies_like_a_name(phrase) is names
